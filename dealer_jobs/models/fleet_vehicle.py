@@ -1,0 +1,340 @@
+import re
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from ..tools import vin as vin_tools
+
+
+def normalize_plate(plate):
+    """Upper case, surrounding blanks removed, inner blanks collapsed."""
+    if not plate:
+        return False
+    return re.sub(r"\s+", " ", plate).strip().upper() or False
+
+
+class FleetVehicle(models.Model):
+    _inherit = "fleet.vehicle"
+
+    dealer_usage = fields.Selection(
+        [("stock", "Stock (for sale)"), ("fleet", "Dealer Fleet"), ("customer", "Customer Car")],
+        string="Usage",
+        required=True,
+        default="fleet",
+        tracking=True,
+        index=True,
+        help="Stock: owned by the dealer for sale. Dealer fleet: demo, courtesy or rental car. "
+        "Customer car: owned by a customer, serviced by the dealer.",
+    )
+    owner_id = fields.Many2one("res.partner", string="Owner", tracking=True, index="btree_not_null")
+    lot_id = fields.Many2one(
+        "stock.lot",
+        string="Serial Number",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        ondelete="set null",
+        help="Stock serial (named by the VIN) while the dealer owns the car.",
+    )
+    engine_number = fields.Char(tracking=True, copy=False)
+    model_code = fields.Char(help="Manufacturer's model/type code (e.g. type approval key)")
+    product_id = fields.Many2one(
+        "product.product", related="model_id.product_tmpl_id.product_variant_id", string="Product"
+    )
+    stock_location_id = fields.Many2one(
+        "stock.location",
+        string="Stock Location",
+        compute="_compute_stock_location",
+        search="_search_stock_location_id",
+        help="Internal location holding the car while it is in stock.",
+    )
+    stock_warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", compute="_compute_stock_location")
+
+    _sql_constraints = [
+        ("lot_uniq", "UNIQUE(lot_id)", "A serial number belongs to one car only."),
+    ]
+
+    def init(self):
+        super().init()
+        # Uniqueness the database enforces, also under parallel requests; the Python
+        # constraints below only word the error for the user. Partial indexes: empty
+        # values and archived cars' plates do not count.
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE UNIQUE INDEX IF NOT EXISTS fleet_vehicle_dealer_vin_company_uniq
+                    ON fleet_vehicle (COALESCE(company_id, 0), vin_sn) WHERE vin_sn IS NOT NULL;
+                CREATE UNIQUE INDEX IF NOT EXISTS fleet_vehicle_dealer_plate_company_uniq
+                    ON fleet_vehicle (COALESCE(company_id, 0), license_plate)
+                    WHERE license_plate IS NOT NULL AND active;
+                """
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # normalisation
+    @api.model
+    def _dealer_normalize_vals(self, vals):
+        if "vin_sn" in vals:
+            vals["vin_sn"] = vin_tools.normalize_vin(vals["vin_sn"])
+        if "license_plate" in vals:
+            vals["license_plate"] = normalize_plate(vals["license_plate"])
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create([self._dealer_normalize_vals(dict(vals)) for vals in vals_list])
+
+    def write(self, vals):
+        return super().write(self._dealer_normalize_vals(dict(vals)))
+
+    @api.onchange("vin_sn")
+    def _onchange_dealer_vin(self):
+        vin = vin_tools.normalize_vin(self.vin_sn)
+        if vin != self.vin_sn:
+            self.vin_sn = vin
+        if vin and not vin_tools.vin_format_error(vin) and not self.model_year:
+            year = self._dealer_decode_vin(vin).get("model_year")
+            if year:
+                self.model_year = str(year)
+
+    # ------------------------------------------------------------------
+    # constraints
+    @api.constrains("vin_sn", "vehicle_type", "company_id")
+    def _check_dealer_vin(self):
+        for car in self.filtered(lambda c: c.vin_sn and c.vehicle_type == "car"):
+            error = vin_tools.vin_format_error(car.vin_sn)
+            if error == "length":
+                raise ValidationError(
+                    _(
+                        "VIN %(vin)s has %(count)s characters: a VIN has exactly 17.",
+                        vin=car.vin_sn,
+                        count=len(car.vin_sn),
+                    )
+                )
+            if error == "ioq":
+                raise ValidationError(
+                    _("VIN %(vin)s contains I, O or Q: these letters never occur in a VIN.", vin=car.vin_sn)
+                )
+            if error:
+                raise ValidationError(
+                    _("VIN %(vin)s may contain only the letters A-Z (without I, O, Q) and digits.", vin=car.vin_sn)
+                )
+            company = car.company_id or self.env.company
+            expected = vin_tools.vin_check_digit(car.vin_sn)
+            if company.dealer_vin_check_digit and car.vin_sn[8] != expected:
+                raise ValidationError(
+                    _(
+                        "VIN %(vin)s has the check digit %(found)s where %(expected)s is expected: "
+                        "please check the VIN for typing errors.",
+                        vin=car.vin_sn,
+                        found=car.vin_sn[8],
+                        expected=expected,
+                    )
+                )
+
+    def _dealer_check_unique(self, field, extra_domain, message):
+        cars = self.filtered(field)
+        if not cars:
+            return
+        groups = self.with_context(active_test=False)._read_group(
+            [(field, "in", cars.mapped(field)), *extra_domain],
+            groupby=["company_id", field],
+            aggregates=["id:recordset"],
+        )
+        for _company, value, duplicates in groups:
+            if len(duplicates) > 1 and duplicates & cars:
+                new = (duplicates & cars)[0]
+                other = (duplicates - new)[0]
+                raise ValidationError(message % {"value": value, "car": other.display_name})
+
+    @api.constrains("vin_sn", "company_id")
+    def _check_dealer_vin_unique(self):
+        self._dealer_check_unique("vin_sn", [], _("VIN %(value)s is already used by the car %(car)s in this company."))
+
+    @api.constrains("license_plate", "company_id", "active")
+    def _check_dealer_plate_unique(self):
+        self._dealer_check_unique(
+            "license_plate",
+            [("active", "=", True)],
+            _("Licence plate %(value)s is already used by the active car %(car)s in this company."),
+        )
+
+    @api.constrains("dealer_usage", "owner_id")
+    def _check_dealer_owner(self):
+        for car in self:
+            if car.dealer_usage == "customer" and not car.owner_id:
+                raise ValidationError(_("The customer car %(car)s needs an owner.", car=car.display_name))
+
+    # ------------------------------------------------------------------
+    # stock
+    def _compute_stock_location(self):
+        lots = self.lot_id
+        location_by_lot = {}
+        if lots:
+            for lot, location in (
+                self.env["stock.quant"]
+                .sudo()
+                ._read_group(
+                    [("lot_id", "in", lots.ids), ("location_id.usage", "=", "internal"), ("quantity", ">", 0)],
+                    groupby=["lot_id", "location_id"],
+                )
+            ):
+                location_by_lot[lot.id] = location
+        for car in self:
+            location = location_by_lot.get(car.lot_id.id, self.env["stock.location"])
+            car.stock_location_id = location
+            car.stock_warehouse_id = location.warehouse_id
+
+    def _search_stock_location_id(self, operator, value):
+        quants = (
+            self.env["stock.quant"]
+            .sudo()
+            ._search([("location_id", operator, value), ("location_id.usage", "=", "internal"), ("quantity", ">", 0)])
+        )
+        return [("lot_id", "in", quants.subselect("lot_id"))]
+
+    def _dealer_link_lots(self, lots):
+        """Link cars and the lots named by their VIN, both ways."""
+        by_vin = {(lot.name, lot.product_id.id): lot for lot in lots}
+        for car in self:
+            lot = by_vin.get((car.vin_sn, car.model_id.product_tmpl_id.product_variant_id.id))
+            if lot and car.lot_id != lot:
+                car.lot_id = lot
+            if lot and lot.fleet_vehicle_id != car:
+                lot.fleet_vehicle_id = car
+
+    def _dealer_receive(self, warehouse, price_unit=None):
+        """Receive the cars into ``warehouse`` in one validated receipt, one move per car.
+
+        One move per car keeps each car's own cost (lot valuation). The lot is the one
+        named by the VIN: reused when it exists, created by the receipt otherwise.
+        """
+        if not self:
+            return self.env["stock.picking"]
+        missing_vin = self.filtered(lambda car: not car.vin_sn)
+        if missing_vin:
+            raise UserError(
+                _(
+                    "These cars need a VIN before entering stock: %(cars)s",
+                    cars=", ".join(missing_vin.mapped("display_name")),
+                )
+            )
+        in_stock = self.filtered("stock_location_id")
+        if in_stock:
+            raise UserError(
+                _(
+                    "Car %(car)s is already in stock at %(location)s.",
+                    car=in_stock[0].display_name,
+                    location=in_stock[0].stock_location_id.display_name,
+                )
+            )
+        picking_type = warehouse.in_type_id
+        self.model_id._dealer_get_product()
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": picking_type.id,
+                "location_id": self.env.ref("stock.stock_location_suppliers").id,
+                "location_dest_id": picking_type.default_location_dest_id.id,
+                "origin": _("Vehicle stock-in"),
+                "move_ids": [
+                    fields.Command.create(
+                        {
+                            "name": car.display_name,
+                            "product_id": car.product_id.id,
+                            "product_uom_qty": 1,
+                            "product_uom": car.product_id.uom_id.id,
+                            "price_unit": car.net_car_value if price_unit is None else price_unit,
+                            "location_id": self.env.ref("stock.stock_location_suppliers").id,
+                            "location_dest_id": picking_type.default_location_dest_id.id,
+                        }
+                    )
+                    for car in self
+                ],
+            }
+        )
+        picking.action_confirm()
+        for car, move in zip(self, picking.move_ids, strict=True):
+            lot = car.lot_id or self.env["stock.lot"].search(
+                [("name", "=", car.vin_sn), ("product_id", "=", car.product_id.id)], limit=1
+            )
+            move.move_line_ids.unlink()
+            move.move_line_ids = [
+                fields.Command.create(
+                    {
+                        "product_id": car.product_id.id,
+                        "quantity": 1,
+                        "lot_id": lot.id,
+                        "lot_name": False if lot else car.vin_sn,
+                        "location_id": move.location_id.id,
+                        "location_dest_id": move.location_dest_id.id,
+                        "picking_id": picking.id,
+                    }
+                )
+            ]
+            move.picked = True
+        picking._action_done()
+        self._dealer_link_lots(picking.move_line_ids.lot_id)
+        return picking
+
+    # ------------------------------------------------------------------
+    # VIN decoding
+    @api.model
+    def _dealer_decode_vin(self, vin):
+        """Decode a VIN offline: ``{"manufacturer", "brand_id", "model_year", "country"}``.
+
+        Hook for provider addons (online decoders) to override; keys they cannot
+        fill are left out.
+        """
+        vin = vin_tools.normalize_vin(vin)
+        if not vin or vin_tools.vin_format_error(vin):
+            return {}
+        result = {}
+        wmi = self.env["dealer.vin.wmi"].search([("code", "=", vin[:3])], limit=1)
+        if wmi:
+            result.update(manufacturer=wmi.manufacturer, country=wmi.country)
+            brand = self.env["fleet.vehicle.model.brand"].search(
+                [("name", "=ilike", wmi.brand_name or wmi.manufacturer)], limit=1
+            )
+            if brand:
+                result["brand_id"] = brand
+        year = vin_tools.vin_model_year(vin, fields.Date.context_today(self).year + 1)
+        if year:
+            result["model_year"] = year
+        return result
+
+    def action_dealer_decode_vin(self):
+        decoded_any = False
+        for car in self:
+            if not car.vin_sn:
+                raise UserError(_("Enter the VIN of %(car)s first.", car=car.display_name))
+            decoded = self._dealer_decode_vin(car.vin_sn)
+            if not decoded:
+                raise UserError(_("VIN %(vin)s could not be decoded.", vin=car.vin_sn))
+            decoded_any = True
+            if decoded.get("model_year") and not car.model_year:
+                car.model_year = str(decoded["model_year"])
+            brand = decoded.get("brand_id")
+            if brand and not car.model_id.brand_id:
+                car.model_id.brand_id = brand
+            elif brand and car.model_id.brand_id != brand:
+                car.message_post(
+                    body=_(
+                        "The VIN %(vin)s belongs to %(maker)s, but the model is a %(brand)s.",
+                        vin=car.vin_sn,
+                        maker=decoded.get("manufacturer"),
+                        brand=car.model_id.brand_id.name,
+                    )
+                )
+        return decoded_any
+
+    def action_view_dealer_lot(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "stock.lot",
+            "res_id": self.lot_id.id,
+            "view_mode": "form",
+            "name": self.lot_id.display_name,
+        }

@@ -1,0 +1,56 @@
+from odoo import _, fields, models
+
+
+class FleetVehicleModel(models.Model):
+    _inherit = "fleet.vehicle.model"
+
+    product_tmpl_id = fields.Many2one(
+        "product.template",
+        string="Stock Product",
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="Storable product of this model: one serial (the VIN) per car, valued per car (FIFO).",
+    )
+
+    _sql_constraints = [
+        ("product_tmpl_uniq", "UNIQUE(product_tmpl_id)", "A product already represents another vehicle model."),
+    ]
+
+    def _dealer_product_vals(self, category):
+        self.ensure_one()
+        return {
+            "name": f"{self.brand_id.name} {self.name}" if self.brand_id else self.name,
+            "type": "consu",
+            "is_storable": True,
+            "tracking": "serial",
+            "lot_valuated": True,
+            "categ_id": category.id,
+            "sale_ok": True,
+            "purchase_ok": True,
+            "invoice_policy": "delivery",
+        }
+
+    def _dealer_get_product(self):
+        """Return the models' storable products, creating the missing ones in one batch."""
+        missing = self.filtered(lambda model: not model.product_tmpl_id)
+        if missing:
+            category = self.env["product.category"]._dealer_vehicle_category()
+            templates = (
+                self.env["product.template"].sudo().create([model._dealer_product_vals(category) for model in missing])
+            )
+            for model, template in zip(missing, templates, strict=True):
+                model.product_tmpl_id = template
+        return self.product_tmpl_id.product_variant_id
+
+    def action_dealer_create_product(self):
+        self._dealer_get_product()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": _("Stock product ready."),
+                "type": "success",
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }

@@ -1,0 +1,22 @@
+from odoo import api, fields, models
+
+# Markets whose regulations make the ISO 3779 check digit (9th character) mandatory
+VIN_CHECK_DIGIT_COUNTRIES = ("US", "CA", "CN")
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    dealer_vin_check_digit = fields.Boolean(
+        string="VIN Check Digit",
+        compute="_compute_dealer_vin_check_digit",
+        store=True,
+        readonly=False,
+        help="Verify the ISO 3779 check digit (9th character) of every VIN. "
+        "Required in North America and China; on by default for companies there.",
+    )
+
+    @api.depends("country_id")
+    def _compute_dealer_vin_check_digit(self):
+        for company in self:
+            company.dealer_vin_check_digit = company.country_id.code in VIN_CHECK_DIGIT_COUNTRIES

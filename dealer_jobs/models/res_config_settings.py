@@ -1,0 +1,7 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    dealer_vin_check_digit = fields.Boolean(related="company_id.dealer_vin_check_digit", readonly=False)

@@ -1,0 +1,8 @@
+from . import (
+    test_access,
+    test_vehicle_decode,
+    test_vehicle_stock,
+    test_vehicle_unique,
+    test_vehicle_vin,
+    test_vin_tools,
+)

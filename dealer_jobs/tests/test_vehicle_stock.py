@@ -1,0 +1,70 @@
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import DealerCase, valid_vin
+
+
+@tagged("post_install", "-at_install")
+class TestVehicleStock(DealerCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stock_valuation_account = cls._setup_vehicle_valuation()
+
+    def test_model_product_is_created_once_as_serial_lot_valued_fifo(self):
+        product = self.model._dealer_get_product()
+        self.assertEqual(self.model._dealer_get_product(), product)
+        template = product.product_tmpl_id
+        self.assertTrue(template.is_storable)
+        self.assertEqual(template.tracking, "serial")
+        self.assertTrue(template.lot_valuated)
+        self.assertEqual(template.categ_id, self.env.ref("dealer_jobs.product_category_vehicles"))
+        self.assertEqual(template.cost_method, "fifo")
+        self.assertEqual(template.valuation, "real_time")
+        self.assertEqual(template.name, "Testmarke Kombi")
+
+    def test_receiving_a_car_creates_the_lot_named_by_its_vin_and_links_both_ways(self):
+        car = self.make_car(valid_vin("WVWZZZ1KZSW000011"), dealer_usage="stock", net_car_value=21000)
+        picking = car._dealer_receive(self.warehouse)
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(car.lot_id.name, car.vin_sn)
+        self.assertEqual(car.lot_id.fleet_vehicle_id, car)
+        self.assertEqual(car.lot_id.product_id, car.product_id)
+        self.assertEqual(car.stock_location_id, self.warehouse.lot_stock_id)
+        self.assertEqual(car.stock_warehouse_id, self.warehouse)
+        self.assertIn(car, self.env["fleet.vehicle"].search([("stock_location_id", "!=", False)]))
+
+    def test_each_car_keeps_its_own_cost(self):
+        cars = self.make_car(valid_vin("WVWZZZ1KZSW000012"), dealer_usage="stock", net_car_value=10000)
+        cars |= self.make_car(valid_vin("WVWZZZ1KZSW000013"), dealer_usage="stock", net_car_value=12000)
+        picking = cars._dealer_receive(self.warehouse)
+        self.assertEqual(len(picking.move_ids), 2, "one move per car")
+        self.assertEqual(cars.mapped("lot_id.value_svl"), [10000, 12000])
+
+    def test_receiving_reuses_the_existing_lot_of_the_vin(self):
+        car = self.make_car(valid_vin("WVWZZZ1KZSW000014"), dealer_usage="stock")
+        lot = self.env["stock.lot"].create({"name": car.vin_sn, "product_id": self.model._dealer_get_product().id})
+        self.assertEqual(car.lot_id, lot, "a lot named by the VIN is linked on creation")
+        car._dealer_receive(self.warehouse, price_unit=5000)
+        self.assertEqual(car.lot_id, lot)
+        self.assertEqual(self.env["stock.lot"].search_count([("name", "=", car.vin_sn)]), 1)
+
+    def test_a_car_in_stock_cannot_be_received_twice(self):
+        car = self.make_car(valid_vin("WVWZZZ1KZSW000015"), dealer_usage="stock")
+        car._dealer_receive(self.warehouse, price_unit=1)
+        with self.assertRaisesRegex(UserError, "already in stock"):
+            car._dealer_receive(self.warehouse, price_unit=1)
+
+    def test_a_car_without_vin_cannot_be_received(self):
+        car = self.env["fleet.vehicle"].create({"model_id": self.model.id, "dealer_usage": "stock"})
+        with self.assertRaisesRegex(UserError, "need a VIN"):
+            car._dealer_receive(self.warehouse)
+
+    def test_stock_location_is_read_in_one_query_for_many_cars(self):
+        cars = self.env["fleet.vehicle"].create(
+            [{"model_id": self.model.id, "vin_sn": valid_vin(f"WVWZZZ1KZSW1000{i:02d}")} for i in range(10)]
+        )
+        cars._dealer_receive(self.warehouse, price_unit=100)
+        cars.invalidate_recordset()
+        with self.assertQueryCount(3):
+            cars.mapped("stock_location_id.name")

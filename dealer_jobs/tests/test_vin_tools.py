@@ -1,0 +1,30 @@
+from odoo.tests import BaseCase, tagged
+
+from odoo.addons.dealer_jobs.tools import vin
+
+
+@tagged("post_install", "-at_install")
+class TestVinTools(BaseCase):
+    def test_normalize_strips_blanks_and_separators_and_upper_cases(self):
+        self.assertEqual(vin.normalize_vin(" 1m8gdm9a xkp-042788 "), "1M8GDM9AXKP042788")
+        self.assertIs(vin.normalize_vin(""), False)
+        self.assertIs(vin.normalize_vin("  "), False)
+
+    def test_check_digit_of_reference_vins(self):
+        # Reference VINs from 49 CFR 565 examples and real cars
+        self.assertEqual(vin.vin_check_digit("1M8GDM9AXKP042788"), "X")
+        self.assertEqual(vin.vin_check_digit("11111111111111111"), "1")
+        self.assertEqual(vin.vin_check_digit("5YJ3E1EA7KF317000"), "7")
+
+    def test_format_errors(self):
+        self.assertIsNone(vin.vin_format_error("1M8GDM9AXKP042788"))
+        self.assertEqual(vin.vin_format_error("1M8GDM9AXKP04278"), "length")
+        self.assertEqual(vin.vin_format_error("1M8GDM9AXKP0427O8"), "ioq")
+        self.assertEqual(vin.vin_format_error("1M8GDM9AXKP0427_8"), "chars")
+
+    def test_model_year_takes_latest_cycle_not_in_future(self):
+        self.assertEqual(vin.vin_model_year("1M8GDM9AXKP042788", 2027), 2019)  # K
+        self.assertEqual(vin.vin_model_year("1M8GDM9AXKP042788", 2005), 1989)
+        self.assertEqual(vin.vin_model_year("WVWZZZ1KZSW000001", 2027), 2025)  # S
+        self.assertEqual(vin.vin_model_year("WVWZZZ1KZ9W000001", 2027), 2009)  # 9
+        self.assertIs(vin.vin_model_year("WVWZZZ1KZUW000001", 2027), False)  # U is not a year code

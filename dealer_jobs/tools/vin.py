@@ -1,0 +1,59 @@
+"""Vehicle identification number (VIN) helpers, ISO 3779.
+
+Pure functions without database access, shared by the vehicle master and
+anything that reads VINs (imports, appraisals, receipts).
+"""
+
+import re
+
+VIN_LENGTH = 17
+VIN_PATTERN = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
+
+# ISO 3779 / 49 CFR 565 transliteration and weights (used by North America and China GB 16735)
+_TRANSLITERATION = {
+    **{str(d): d for d in range(10)},
+    **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+    **dict(zip("JKLMN", range(1, 6), strict=True)),
+    "P": 7,
+    "R": 9,
+    **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
+}
+_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+# 10th character -> first model year of the 30-year cycle (1980-2009; +30 for 2010-2039)
+_YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789"
+
+
+def normalize_vin(vin):
+    """Upper case, all whitespace and separators removed; False for empty input."""
+    if not vin:
+        return False
+    return re.sub(r"[\s\-.]", "", vin).upper() or False
+
+
+def vin_format_error(vin):
+    """Return None for a well-formed VIN, else a short reason (not translated)."""
+    if len(vin) != VIN_LENGTH:
+        return "length"
+    if set(vin) & set("IOQ"):
+        return "ioq"
+    if not VIN_PATTERN.match(vin):
+        return "chars"
+    return None
+
+
+def vin_check_digit(vin):
+    """Expected 9th character of a 17-character VIN."""
+    total = sum(_TRANSLITERATION[char] * weight for char, weight in zip(vin, _WEIGHTS, strict=True))
+    remainder = total % 11
+    return "X" if remainder == 10 else str(remainder)
+
+
+def vin_model_year(vin, max_year):
+    """Model year encoded by the 10th character: the latest candidate not after ``max_year``."""
+    if len(vin) != VIN_LENGTH or vin[9] not in _YEAR_CODES:
+        return False
+    year = 1980 + _YEAR_CODES.index(vin[9])
+    while year + 30 <= max_year:
+        year += 30
+    return year

@@ -1,0 +1,15 @@
+{
+    "name": "Dealer Reports",
+    "summary": "Analyses of appraisals, purchases, sales, costs, jobs and bookings",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Dealer",
+    "author": "Dealer Suite",
+    "website": "https://github.com/dealer-suite/dealer",
+    "license": "LGPL-3",
+    "depends": ["dealer_jobs", "dealer_fleet", "dealer_usedcar"],
+    "data": [
+        "security/dealer_reports_groups.xml",
+        "views/menus.xml",
+    ],
+    "installable": True,
+}
