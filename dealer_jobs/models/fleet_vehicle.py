@@ -56,7 +56,7 @@ class FleetVehicle(models.Model):
     ]
 
     def init(self):
-        super().init()
+        res = super().init()
         # Uniqueness the database enforces, also under parallel requests; the Python
         # constraints below only word the error for the user. Partial indexes: empty
         # values and archived cars' plates do not count.
@@ -71,6 +71,7 @@ class FleetVehicle(models.Model):
                 """
             )
         )
+        return res
 
     # ------------------------------------------------------------------
     # normalisation
@@ -84,24 +85,30 @@ class FleetVehicle(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        return super().create([self._dealer_normalize_vals(dict(vals)) for vals in vals_list])
+        vals_list = [self._dealer_normalize_vals(dict(vals)) for vals in vals_list]
+        self.browse()._dealer_check_unique(vals_list)
+        return super().create(vals_list)
 
     def write(self, vals):
-        return super().write(self._dealer_normalize_vals(dict(vals)))
+        vals = self._dealer_normalize_vals(dict(vals))
+        if {"vin_sn", "license_plate", "company_id", "active"} & set(vals):
+            self._dealer_check_unique([vals])
+        return super().write(vals)
 
     @api.onchange("vin_sn")
     def _onchange_dealer_vin(self):
         vin = vin_tools.normalize_vin(self.vin_sn)
         if vin != self.vin_sn:
             self.vin_sn = vin
-        if vin and not vin_tools.vin_format_error(vin) and not self.model_year:
-            year = self._dealer_decode_vin(vin).get("model_year")
-            if year:
-                self.model_year = str(year)
+        if not vin or vin_tools.vin_format_error(vin):
+            return
+        decoded = self._dealer_decode_vin(vin)
+        if decoded.get("model_year") and not self.model_year:
+            self.model_year = str(decoded["model_year"])
 
     # ------------------------------------------------------------------
     # constraints
-    @api.constrains("vin_sn", "vehicle_type", "company_id")
+    @api.constrains("vin_sn", "model_id", "company_id")
     def _check_dealer_vin(self):
         for car in self.filtered(lambda c: c.vin_sn and c.vehicle_type == "car"):
             error = vin_tools.vin_format_error(car.vin_sn)
@@ -134,32 +141,44 @@ class FleetVehicle(models.Model):
                     )
                 )
 
-    def _dealer_check_unique(self, field, extra_domain, message):
-        cars = self.filtered(field)
-        if not cars:
-            return
-        groups = self.with_context(active_test=False)._read_group(
-            [(field, "in", cars.mapped(field)), *extra_domain],
-            groupby=["company_id", field],
-            aggregates=["id:recordset"],
-        )
-        for _company, value, duplicates in groups:
-            if len(duplicates) > 1 and duplicates & cars:
-                new = (duplicates & cars)[0]
-                other = (duplicates - new)[0]
-                raise ValidationError(message % {"value": value, "car": other.display_name})
+    def _dealer_check_unique(self, vals_list):
+        """Word duplicate VINs and plates for the user before the unique indexes refuse them.
 
-    @api.constrains("vin_sn", "company_id")
-    def _check_dealer_vin_unique(self):
-        self._dealer_check_unique("vin_sn", [], _("VIN %(value)s is already used by the car %(car)s in this company."))
-
-    @api.constrains("license_plate", "company_id", "active")
-    def _check_dealer_plate_unique(self):
-        self._dealer_check_unique(
-            "license_plate",
-            [("active", "=", True)],
-            _("Licence plate %(value)s is already used by the active car %(car)s in this company."),
-        )
+        ``self`` holds the records being written (empty on create). The indexes
+        (see ``init``) stay the guard under parallel requests.
+        """
+        company_default = self.env.company.id
+        for field, active_only, message in (
+            ("vin_sn", False, _("VIN %(value)s is already used by the car %(car)s in this company.")),
+            (
+                "license_plate",
+                True,
+                _("Licence plate %(value)s is already used by the active car %(car)s in this company."),
+            ),
+        ):
+            keys = []  # (company_id, value) per future record
+            for vals in vals_list:
+                targets = self or [None]
+                for car in targets:
+                    value = vals.get(field, car[field] if car else False)
+                    if not value or (active_only and not vals.get("active", car.active if car else True)):
+                        continue
+                    company = vals.get("company_id", car.company_id.id if car else company_default)
+                    keys.append((company or False, value, car))
+            seen = {}
+            for company, value, car in keys:
+                if (company, value) in seen:
+                    raise ValidationError(message % {"value": value, "car": seen[company, value] or value})
+                seen[company, value] = car and car.display_name
+            if not keys:
+                continue
+            domain = [(field, "in", [value for _company, value, _car in keys]), ("id", "not in", self.ids)]
+            if active_only:
+                domain.append(("active", "=", True))
+            existing = self.with_context(active_test=False).sudo().search(domain)
+            for other in existing:
+                if (other.company_id.id or False, other[field]) in seen:
+                    raise ValidationError(message % {"value": other[field], "car": other.display_name})
 
     @api.constrains("dealer_usage", "owner_id")
     def _check_dealer_owner(self):
@@ -230,49 +249,57 @@ class FleetVehicle(models.Model):
                     location=in_stock[0].stock_location_id.display_name,
                 )
             )
+        if isinstance(warehouse, int):  # called from XML data with a record id
+            warehouse = self.env["stock.warehouse"].browse(warehouse)
         picking_type = warehouse.in_type_id
         self.model_id._dealer_get_product()
+        supplier_location = self.env.ref("stock.stock_location_suppliers")
+        destination = picking_type.default_location_dest_id
         picking = self.env["stock.picking"].create(
             {
                 "picking_type_id": picking_type.id,
-                "location_id": self.env.ref("stock.stock_location_suppliers").id,
-                "location_dest_id": picking_type.default_location_dest_id.id,
+                "location_id": supplier_location.id,
+                "location_dest_id": destination.id,
                 "origin": _("Vehicle stock-in"),
-                "move_ids": [
-                    fields.Command.create(
-                        {
-                            "name": car.display_name,
-                            "product_id": car.product_id.id,
-                            "product_uom_qty": 1,
-                            "product_uom": car.product_id.uom_id.id,
-                            "price_unit": car.net_car_value if price_unit is None else price_unit,
-                            "location_id": self.env.ref("stock.stock_location_suppliers").id,
-                            "location_dest_id": picking_type.default_location_dest_id.id,
-                        }
-                    )
-                    for car in self
-                ],
             }
         )
-        picking.action_confirm()
-        for car, move in zip(self, picking.move_ids, strict=True):
-            lot = car.lot_id or self.env["stock.lot"].search(
-                [("name", "=", car.vin_sn), ("product_id", "=", car.product_id.id)], limit=1
-            )
-            move.move_line_ids.unlink()
-            move.move_line_ids = [
-                fields.Command.create(
-                    {
-                        "product_id": car.product_id.id,
-                        "quantity": 1,
-                        "lot_id": lot.id,
-                        "lot_name": False if lot else car.vin_sn,
-                        "location_id": move.location_id.id,
-                        "location_dest_id": move.location_dest_id.id,
-                        "picking_id": picking.id,
-                    }
-                )
+        lots = self.env["stock.lot"].search(
+            [("name", "in", self.mapped("vin_sn")), ("product_id", "in", self.product_id.ids)]
+        )
+        lot_by_key = {(lot.name, lot.product_id): lot for lot in lots}
+        moves = self.env["stock.move"].create(
+            [
+                {
+                    "name": car.display_name,
+                    "picking_id": picking.id,
+                    "product_id": car.product_id.id,
+                    "product_uom_qty": 1,
+                    "product_uom": car.product_id.uom_id.id,
+                    "price_unit": car.net_car_value if price_unit is None else price_unit,
+                    "location_id": supplier_location.id,
+                    "location_dest_id": destination.id,
+                }
+                for car in self
             ]
+        )
+        # merge=False: moves of one model would otherwise merge and average the cars' costs
+        moves = moves._action_confirm(merge=False)
+        for car, move in zip(self, moves, strict=True):
+            lot = car.lot_id or lot_by_key.get((car.vin_sn, car.product_id), self.env["stock.lot"])
+            move.move_line_ids.unlink()
+            self.env["stock.move.line"].create(
+                {
+                    "move_id": move.id,
+                    "picking_id": picking.id,
+                    "product_id": car.product_id.id,
+                    "product_uom_id": car.product_id.uom_id.id,
+                    "quantity": 1,
+                    "lot_id": lot.id,
+                    "lot_name": False if lot else car.vin_sn,
+                    "location_id": supplier_location.id,
+                    "location_dest_id": destination.id,
+                }
+            )
             move.picked = True
         picking._action_done()
         self._dealer_link_lots(picking.move_line_ids.lot_id)
@@ -316,9 +343,7 @@ class FleetVehicle(models.Model):
             if decoded.get("model_year") and not car.model_year:
                 car.model_year = str(decoded["model_year"])
             brand = decoded.get("brand_id")
-            if brand and not car.model_id.brand_id:
-                car.model_id.brand_id = brand
-            elif brand and car.model_id.brand_id != brand:
+            if brand and car.model_id.brand_id != brand:
                 car.message_post(
                     body=_(
                         "The VIN %(vin)s belongs to %(maker)s, but the model is a %(brand)s.",

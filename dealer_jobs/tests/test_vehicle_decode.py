@@ -25,13 +25,11 @@ class TestVehicleDecode(DealerCase):
         decoded = self.env["fleet.vehicle"]._dealer_decode_vin(valid_vin("WVWZZZ1KZSW000001"))
         self.assertIn("Volkswagen", decoded["manufacturer"])
 
-    def test_decode_button_fills_empty_year_and_brand_only(self):
-        model = self.env["fleet.vehicle.model"].create({"name": "Unbranded", "vehicle_type": "car"})
-        car = self.env["fleet.vehicle"].create({"model_id": model.id, "vin_sn": valid_vin("TZZZZZ1KZSW000001")})
+    def test_decode_button_fills_an_empty_year_only(self):
+        car = self.make_car(valid_vin("TZZZZZ1KZSW000001"))
         car.model_year = False
         car.action_dealer_decode_vin()
         self.assertEqual(car.model_year, "2025")
-        self.assertEqual(model.brand_id, self.brand)
         car.model_year = "2024"
         car.action_dealer_decode_vin()
         self.assertEqual(car.model_year, "2024", "a year typed by the user is kept")
@@ -39,7 +37,7 @@ class TestVehicleDecode(DealerCase):
     def test_decode_of_another_make_warns_in_the_chatter(self):
         car = self.make_car(valid_vin("WVWZZZ1KZSW000001"))
         car.action_dealer_decode_vin()
-        self.assertEqual(car.model_id.brand_id, self.brand)
+        self.assertEqual(car.model_id.brand_id, self.brand, "the model is never changed by decoding")
         self.assertIn("Volkswagen", car.message_ids[0].body)
 
     def test_decode_without_vin_is_a_clear_error(self):

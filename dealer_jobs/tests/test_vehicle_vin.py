@@ -9,8 +9,8 @@ class TestVehicleVin(DealerCase):
     def test_vin_is_normalised_on_create_and_write(self):
         car = self.make_car(" 1m8gdm9a xkp042788 ")
         self.assertEqual(car.vin_sn, "1M8GDM9AXKP042788")
-        car.vin_sn = "5yj3e1ea7kf317000"
-        self.assertEqual(car.vin_sn, "5YJ3E1EA7KF317000")
+        car.vin_sn = "1hgcm826 33a004352"
+        self.assertEqual(car.vin_sn, "1HGCM82633A004352")
 
     def test_too_short_vin_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "1M8GDM9AXKP04278 has 16 characters"):
