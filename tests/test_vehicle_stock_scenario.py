@@ -1,13 +1,9 @@
 """Cross-addon scenario on the test database (run by pytest-odoo)."""
 
-from odoo.addons.dealer_jobs.tools.vin import vin_check_digit
+from odoo.addons.dealer_jobs.tools.vin import with_check_digit
 from odoo.addons.stock_account.tests.test_stockvaluation import _create_accounting_data
 
 from .common import RootTransactionCase
-
-
-def valid_vin(vin):
-    return vin[:8] + vin_check_digit(vin[:8] + "0" + vin[9:]) + vin[9:]
 
 
 class TestVehicleStockScenario(RootTransactionCase):
@@ -28,7 +24,7 @@ class TestVehicleStockScenario(RootTransactionCase):
         brand = self.env["fleet.vehicle.model.brand"].create({"name": "Szenario"})
         model = self.env["fleet.vehicle.model"].create({"name": "Limousine", "brand_id": brand.id})
         car = self.env["fleet.vehicle"].create(
-            {"model_id": model.id, "vin_sn": valid_vin("WVWZZZ1KZSW900001"), "dealer_usage": "stock"}
+            {"model_id": model.id, "vin_sn": with_check_digit("WVWZZZ1KZSW900001"), "dealer_usage": "stock"}
         )
         lot_warehouse = self.env["stock.warehouse"].create({"name": "Scenario Lot", "code": "SCL"})
         car._dealer_receive(lot_warehouse, price_unit=18500)

@@ -57,3 +57,9 @@ def vin_model_year(vin, max_year):
     while year + 30 <= max_year:
         year += 30
     return year
+
+
+def with_check_digit(vin):
+    """Return the 17-character ``vin`` with its correct check digit in position 9."""
+    vin = vin.upper()
+    return vin[:8] + vin_check_digit(vin[:8] + "0" + vin[9:]) + vin[9:]
