@@ -11,8 +11,9 @@ class TestVehicleStockScenario(RootTransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         stock_input, stock_output, stock_valuation, _expense, journal = _create_accounting_data(cls.env)
-        cls.env["product.category"]._dealer_vehicle_category().write(
+        cls.env.ref("dealer_jobs.product_category_vehicles").write(
             {
+                "property_valuation": "real_time",
                 "property_stock_account_input_categ_id": stock_input.id,
                 "property_stock_account_output_categ_id": stock_output.id,
                 "property_stock_valuation_account_id": stock_valuation.id,

@@ -1,9 +1,18 @@
 from . import (
+    account_move,
+    crm_lead,
+    dealer_job,
+    dealer_job_line,
+    dealer_job_phase,
     dealer_vin_wmi,
     fleet_vehicle,
     fleet_vehicle_model,
+    ir_actions_report,
     product_category,
+    purchase_order,
     res_company,
     res_config_settings,
+    res_partner,
+    sale_order,
     stock_lot,
 )

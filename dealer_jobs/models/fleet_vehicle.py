@@ -38,6 +38,8 @@ class FleetVehicle(models.Model):
         help="Stock serial (named by the VIN) while the dealer owns the car.",
     )
     engine_number = fields.Char(tracking=True, copy=False)
+    dealer_equipment = fields.Text(string="Special Equipment", help="Printed on purchase offers and contracts.")
+    dealer_damage = fields.Text(string="Known Damage", help="Printed on purchase offers and contracts.")
     model_code = fields.Char(help="Manufacturer's model/type code (e.g. type approval key)")
     product_id = fields.Many2one(
         "product.product", related="model_id.product_tmpl_id.product_variant_id", string="Product"
@@ -50,6 +52,10 @@ class FleetVehicle(models.Model):
         help="Internal location holding the car while it is in stock.",
     )
     stock_warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", compute="_compute_stock_location")
+    dealer_job_ids = fields.One2many("dealer.job", "vehicle_id", string="Jobs")
+    dealer_job_count = fields.Integer(
+        compute="_compute_dealer_job_count", groups="dealer_jobs.group_dealer_salesperson"
+    )
 
     _sql_constraints = [
         ("lot_uniq", "UNIQUE(lot_id)", "A serial number belongs to one car only."),
@@ -363,3 +369,17 @@ class FleetVehicle(models.Model):
             "view_mode": "form",
             "name": self.lot_id.display_name,
         }
+
+    # ------------------------------------------------------------------
+    # jobs
+    def _compute_dealer_job_count(self):
+        counts = dict(self.env["dealer.job"]._read_group([("vehicle_id", "in", self.ids)], ["vehicle_id"], ["__count"]))
+        for car in self:
+            car.dealer_job_count = counts.get(car, 0)
+
+    def action_view_dealer_jobs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_jobs.action_dealer_job")
+        action["domain"] = [("vehicle_id", "=", self.id)]
+        action["context"] = {"default_vehicle_id": self.id}
+        return action

@@ -1,5 +1,9 @@
 from . import (
     test_access,
+    test_job,
+    test_job_access,
+    test_job_documents,
+    test_job_phases,
     test_vehicle_decode,
     test_vehicle_stock,
     test_vehicle_unique,

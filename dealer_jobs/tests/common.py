@@ -26,9 +26,10 @@ class DealerCase(TransactionCase):
     def _setup_vehicle_valuation(cls):
         """Accounts for the automated valuation of the Vehicles category in the test company."""
         stock_input, stock_output, stock_valuation, _expense, stock_journal = _create_accounting_data(cls.env)
-        category = cls.env["product.category"]._dealer_vehicle_category()
+        category = cls.env.ref("dealer_jobs.product_category_vehicles")
         category.write(
             {
+                "property_valuation": "real_time",
                 "property_stock_account_input_categ_id": stock_input.id,
                 "property_stock_account_output_categ_id": stock_output.id,
                 "property_stock_valuation_account_id": stock_valuation.id,

@@ -44,8 +44,8 @@ def build_database(conf, odoo_src, name, modules, ours, rebuild):
     if not database_exists(name):
         print(f"# building database {name} with {modules}", flush=True)
         run_odoo(conf, odoo_src, "-d", name, "-i", modules, "--without-demo=all")
-    elif ours:
-        run_odoo(conf, odoo_src, "-d", name, "-u", ours)
+    elif ours:  # install what a failed earlier build left out, update the rest to the checkout's code
+        run_odoo(conf, odoo_src, "-d", name, "-i", modules, "-u", ours, "--without-demo=all")
 
 
 def measure(db, bench_fn):

@@ -1,0 +1,73 @@
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .job_common import JobCase
+
+
+@tagged("post_install", "-at_install")
+class TestJobAccess(JobCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.own = cls.make_job()
+        cls.others = cls.make_job(user_id=cls.colleague.id, partner_id=cls.partner_a.id)
+
+    def test_salesperson_sees_own_jobs_only(self):
+        Job = self.env["dealer.job"].with_user(self.salesperson)
+        found = Job.search([("id", "in", (self.own | self.others).ids)])
+        self.assertEqual(found, self.own)
+        with self.assertRaises(AccessError):
+            self.others.with_user(self.salesperson).read(["name"])
+
+    def test_salesperson_sees_jobs_they_created_for_a_colleague(self):
+        created = (
+            self.env["dealer.job"]
+            .with_user(self.salesperson)
+            .create({"vehicle_id": self.car.id, "partner_id": self.partner_b.id, "user_id": self.colleague.id})
+        )
+        self.assertEqual(created.with_user(self.salesperson).partner_id, self.partner_b)
+
+    def test_salesperson_cannot_act_on_a_colleagues_job(self):
+        with self.assertRaises(AccessError):
+            self.others.with_user(self.salesperson).action_mark_sold()
+        self.assertEqual(self.others.status, "new")
+
+    def test_salesperson_works_own_job_through_its_phases(self):
+        job = self.own.with_user(self.salesperson)
+        self.env.ref("dealer_jobs.phase_sale_offer").send_on_activation = False
+        job.phase_id = self.env.ref("dealer_jobs.phase_sale_offer")
+        job.action_activate_phase()
+        self.assertEqual(job.status, "offered")
+        job.status = "ordered"
+        self.assertEqual(self.own.status, "ordered")
+
+    def test_salesperson_cannot_configure_phases_nor_delete_jobs(self):
+        with self.assertRaises(AccessError):
+            self.env["dealer.job.phase"].with_user(self.salesperson).create({"name": "X", "process": "sale"})
+        with self.assertRaises(AccessError):
+            self.own.with_user(self.salesperson).unlink()
+
+    def test_sales_manager_sees_all_jobs_and_configures_phases(self):
+        Job = self.env["dealer.job"].with_user(self.sales_manager)
+        self.assertEqual(Job.search([("id", "in", (self.own | self.others).ids)]), self.own | self.others)
+        phase = (
+            self.env["dealer.job.phase"]
+            .with_user(self.sales_manager)
+            .create({"name": "Delivery", "process": "sale", "kind": "custom", "sequence": 45})
+        )
+        self.assertTrue(phase.exists())
+        self.others.with_user(self.sales_manager).action_mark_lost()
+        self.assertEqual(self.others.status, "lost")
+
+    def test_plain_dealer_user_has_no_access_to_jobs(self):
+        user = self.env["res.users"].create(
+            {
+                "name": "Service Advisor",
+                "login": "advisor",
+                "groups_id": [(6, 0, [self.env.ref("dealer_jobs.group_dealer_user").id])],
+            }
+        )
+        with self.assertRaises(AccessError):
+            self.env["dealer.job"].with_user(user).search([])
+        with self.assertRaises(UserError):
+            self.own.with_user(user).action_mark_sold()
