@@ -116,7 +116,8 @@ class FleetVehicle(models.Model):
     # constraints
     @api.constrains("vin_sn", "model_id", "company_id")
     def _check_dealer_vin(self):
-        for car in self.filtered(lambda c: c.vin_sn and c.vehicle_type == "car"):
+        car_models = self.model_id.filtered(lambda model: model.vehicle_type == "car")
+        for car in self.filtered(lambda c: c.vin_sn and c.model_id in car_models):
             error = vin_tools.vin_format_error(car.vin_sn)
             if error == "length":
                 raise ValidationError(

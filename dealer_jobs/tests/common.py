@@ -29,15 +29,46 @@ class DealerCase(TransactionCase):
         category = cls.env.ref("dealer_jobs.product_category_vehicles")
         category.write(
             {
-                "property_valuation": "real_time",
                 "property_stock_account_input_categ_id": stock_input.id,
                 "property_stock_account_output_categ_id": stock_output.id,
                 "property_stock_valuation_account_id": stock_valuation.id,
                 "property_stock_journal": stock_journal.id,
             }
         )
+        cls.env["product.category"]._dealer_vehicle_category()  # automated valuation, now that accounts exist
         return stock_valuation
 
     @classmethod
     def make_car(cls, vin, **vals):
         return cls.env["fleet.vehicle"].create({"model_id": cls.model.id, "vin_sn": vin, **vals})
+
+
+class AddonSecurityMixin:
+    """Rights of a dealer addon's menu and groups, configured by class attributes.
+
+    A mixin (not a test case) so that only the addons' own test classes run it.
+    """
+
+    addon = None  # e.g. "dealer_fleet"; its groups are group_<addon>_user / group_<addon>_manager
+    menu_xmlid = None
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.menu = cls.env.ref(cls.menu_xmlid)
+        cls.dealer_user = new_test_user(cls.env, login="plain_dealer", groups="dealer_jobs.group_dealer_user")
+        cls.user = new_test_user(cls.env, login=f"{cls.addon}_user", groups=f"{cls.addon}.group_{cls.addon}_user")
+        cls.manager = new_test_user(
+            cls.env, login=f"{cls.addon}_manager", groups=f"{cls.addon}.group_{cls.addon}_manager"
+        )
+
+    def test_menu_is_shown_to_the_addon_users_only(self):
+        menus = self.env["ir.ui.menu"]
+        self.assertIn(self.menu.id, menus.with_user(self.user)._visible_menu_ids())
+        self.assertNotIn(self.menu.id, menus.with_user(self.dealer_user)._visible_menu_ids())
+
+    def test_user_is_a_dealer_user_and_manager_a_dealer_administrator(self):
+        self.assertTrue(self.user.has_group("dealer_jobs.group_dealer_user"))
+        self.assertFalse(self.user.has_group("dealer_jobs.group_dealer_manager"))
+        self.assertTrue(self.manager.has_group(f"{self.addon}.group_{self.addon}_user"))
+        self.assertTrue(self.manager.has_group("dealer_jobs.group_dealer_manager"))

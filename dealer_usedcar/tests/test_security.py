@@ -1,27 +1,9 @@
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.dealer_jobs.tests.common import AddonSecurityMixin
 
 
 @tagged("post_install", "-at_install")
-class TestSecurity(TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.menu = cls.env.ref("dealer_usedcar.menu_dealer_usedcar")
-        cls.dealer_user = new_test_user(cls.env, login="plain_dealer", groups="dealer_jobs.group_dealer_user")
-        cls.user = new_test_user(
-            cls.env, login="dealer_usedcar_user", groups="dealer_usedcar.group_dealer_usedcar_user"
-        )
-        cls.manager = new_test_user(
-            cls.env, login="dealer_usedcar_manager", groups="dealer_usedcar.group_dealer_usedcar_manager"
-        )
-
-    def test_dealer_usedcar_menu_is_shown_to_its_users_only(self):
-        menus = self.env["ir.ui.menu"]
-        self.assertIn(self.menu.id, menus.with_user(self.user)._visible_menu_ids())
-        self.assertNotIn(self.menu.id, menus.with_user(self.dealer_user)._visible_menu_ids())
-
-    def test_dealer_usedcar_user_is_a_dealer_user_and_manager_a_dealer_manager(self):
-        self.assertTrue(self.user.has_group("dealer_jobs.group_dealer_user"))
-        self.assertFalse(self.user.has_group("dealer_jobs.group_dealer_manager"))
-        self.assertTrue(self.manager.has_group("dealer_usedcar.group_dealer_usedcar_user"))
-        self.assertTrue(self.manager.has_group("dealer_jobs.group_dealer_manager"))
+class TestSecurity(AddonSecurityMixin, TransactionCase):
+    addon = "dealer_usedcar"
+    menu_xmlid = "dealer_usedcar.menu_dealer_usedcar"

@@ -29,6 +29,59 @@ def create_cars(env):
     return lambda: env["fleet.vehicle"].create(vals_list)
 
 
+JOBS = 10000
+ORDERS = 1000
+
+
+def _list_specification(env, model):
+    """What the web client's list view of ``model`` asks ``web_search_read`` for."""
+    view = env[model].get_views([(False, "list")])["views"]["list"]
+    from lxml import etree
+
+    spec = {}
+    for node in etree.fromstring(view["arch"]).iter("field"):
+        field = env[model]._fields[node.get("name")]
+        spec[field.name] = {"fields": {"display_name": {}}} if field.relational else {}
+    return spec
+
+
+def setup_jobs(env):
+    """10,000 jobs and 1,000 quotations, created once in the benchmark database."""
+    if env["dealer.job"].search_count([]) >= JOBS:
+        return
+    brand = env["fleet.vehicle.model.brand"].create({"name": "Bench Jobs"})
+    model = env["fleet.vehicle.model"].create({"name": "Bench", "brand_id": brand.id})
+    cars = env["fleet.vehicle"].create([{"model_id": model.id, "license_plate": f"J-B {i}"} for i in range(500)])
+    partners = env["res.partner"].create([{"name": f"Bench Customer {i}"} for i in range(500)])
+    statuses = ["new", "callback", "offered", "ordered", "sold", "lost"]
+    env["dealer.job"].with_context(tracking_disable=True).create(
+        [
+            {
+                "vehicle_id": cars[i % 500].id,
+                "partner_id": partners[(i * 7) % 500].id,
+                "status": statuses[i % 6],
+                "process": "purchase" if i % 5 == 0 else "sale",
+            }
+            for i in range(JOBS)
+        ]
+    )
+    product = env["product.product"].create({"name": "Bench Service", "type": "service"})
+    env["sale.order"].with_context(tracking_disable=True).create(
+        [
+            {"partner_id": partners[i % 500].id, "order_line": [(0, 0, {"product_id": product.id})]}
+            for i in range(ORDERS)
+        ]
+    )
+
+
+def read_page(model, limit):
+    def bench(env):
+        spec = _list_specification(env, model)
+        return lambda: env[model].web_search_read([], spec, limit=limit)
+
+    return bench
+
+
 @dataclass
 class Benchmark:
     name: str
@@ -39,7 +92,8 @@ class Benchmark:
     baseline_modules: str
     baseline: Callable
     target: float
-    extra: Callable = None
+    extra: Callable = None  # measure -> text appended to the line
+    setup_once: Callable = None  # env -> None, committed once in our database
 
 
 BENCHMARKS = [
@@ -52,5 +106,17 @@ BENCHMARKS = [
         baseline_modules="fleet",
         baseline=create_cars,
         target=1.3,
+    ),
+    Benchmark(
+        name=f"list page of 80 jobs out of {JOBS} (vs 80 quotations)",
+        our_db="bench_dealer_jobs",
+        our_modules="dealer_jobs",
+        ours=read_page("dealer.job", 80),
+        baseline_db="bench_dealer_jobs",
+        baseline_modules="dealer_jobs",
+        baseline=read_page("sale.order", 80),
+        target=1.5,
+        extra=lambda measure: f"queries for 400 jobs={measure('bench_dealer_jobs', read_page('dealer.job', 400))[1]}",
+        setup_once=setup_jobs,
     ),
 ]
