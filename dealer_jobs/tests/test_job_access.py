@@ -27,6 +27,15 @@ class TestJobAccess(JobCase):
         )
         self.assertEqual(created.with_user(self.salesperson).partner_id, self.partner_b)
 
+    def test_duplicate_of_a_colleagues_job_is_detected(self):
+        duplicate = (
+            self.env["dealer.job"]
+            .with_user(self.salesperson)
+            .create({"vehicle_id": self.car.id, "partner_id": self.partner_a.id})
+        )
+        self.assertEqual(duplicate.origin, "duplicate")
+        self.assertEqual(duplicate.sudo().duplicate_of_id, self.others)
+
     def test_salesperson_cannot_act_on_a_colleagues_job(self):
         with self.assertRaises(AccessError):
             self.others.with_user(self.salesperson).action_mark_sold()
