@@ -133,16 +133,38 @@ class DealerJob(models.Model):
             job.amount_total = sum(job.line_ids.mapped("price_total"))
 
     def _compute_counts(self):
-        attachments = dict(
-            self.env["ir.attachment"]._read_group(
-                [("res_model", "=", self._name), ("res_id", "in", self.ids)], ["res_id"], ["__count"]
-            )
-        )
+        counts = dict.fromkeys(self.ids, 0)
+        owner = {}  # (res_model, res_id) -> job id
+        for job in self:
+            owner[self._name, job.id] = job.id
+            owner.update({("sale.order", order.id): job.id for order in job.sale_order_ids})
+            owner.update({("account.move", move.id): job.id for move in job.invoice_ids})
+        for res_model, res_id, count in self.env["ir.attachment"]._read_group(
+            self._documents_domain(), ["res_model", "res_id"], ["__count"]
+        ):
+            if (res_model, res_id) in owner:
+                counts[owner[res_model, res_id]] += count
         for job in self:
             job.sale_order_count = len(job.sale_order_ids)
             job.purchase_order_count = len(job.purchase_order_ids)
             job.invoice_count = len(job.invoice_ids)
-            job.document_count = attachments.get(job.id, 0)
+            job.document_count = counts.get(job.id, 0)
+
+    def _documents_domain(self):
+        """The job's documents: attached to the jobs, their quotations/orders and their invoices/bills."""
+        return [
+            "|",
+            "|",
+            "&",
+            ("res_model", "=", self._name),
+            ("res_id", "in", self.ids),
+            "&",
+            ("res_model", "=", "sale.order"),
+            ("res_id", "in", self.sale_order_ids.ids),
+            "&",
+            ("res_model", "=", "account.move"),
+            ("res_id", "in", self.invoice_ids.ids),
+        ]
 
     # ------------------------------------------------------------------
     # create / duplicates / deletion
@@ -449,6 +471,6 @@ class DealerJob(models.Model):
             "name": _("Documents"),
             "res_model": "ir.attachment",
             "view_mode": "kanban,list,form",
-            "domain": [("res_model", "=", self._name), ("res_id", "=", self.id)],
+            "domain": self._documents_domain(),
             "context": {"default_res_model": self._name, "default_res_id": self.id, "create": False},
         }

@@ -55,3 +55,12 @@ class TestJobDocuments(JobCase):
         attachments = self.env["ir.attachment"].search(action["domain"])
         self.assertEqual(len(attachments), 1)
         self.assertTrue(attachments.name.startswith("Purchase Contract JOB-"))
+
+    def test_documents_include_those_of_the_jobs_invoices(self):
+        self.job.phase_id = self.env.ref("dealer_jobs.phase_purchase_credit_note")
+        self.job.action_activate_phase()
+        bill_pdf = self.env["ir.attachment"].create(
+            {"name": "bill.pdf", "raw": b"%PDF", "res_model": "account.move", "res_id": self.job.invoice_ids.id}
+        )
+        self.assertEqual(self.job.document_count, 2)
+        self.assertIn(bill_pdf, self.env["ir.attachment"].search(self.job.action_view_documents()["domain"]))
