@@ -41,6 +41,9 @@
         "views/menus.xml",
     ],
     "demo": ["demo/dealer_jobs_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["dealer_jobs/static/tests/tours/**/*"],
+    },
     "installable": True,
     "application": True,
 }

@@ -11,3 +11,4 @@ from . import (
     test_vehicle_vin,
     test_vin_tools,
 )
+from . import test_job_tour
