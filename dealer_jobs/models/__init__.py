@@ -1,18 +1,16 @@
-from . import (
-    account_move,
-    crm_lead,
-    dealer_job,
-    dealer_job_line,
-    dealer_job_phase,
-    dealer_vin_wmi,
-    fleet_vehicle,
-    fleet_vehicle_model,
-    ir_actions_report,
-    product_category,
-    purchase_order,
-    res_company,
-    res_config_settings,
-    res_partner,
-    sale_order,
-    stock_lot,
-)
+from . import account_move
+from . import crm_lead
+from . import dealer_job
+from . import dealer_job_line
+from . import dealer_job_phase
+from . import dealer_vin_wmi
+from . import fleet_vehicle
+from . import fleet_vehicle_model
+from . import ir_actions_report
+from . import product_category
+from . import purchase_order
+from . import res_company
+from . import res_config_settings
+from . import res_partner
+from . import sale_order
+from . import stock_lot

@@ -1,14 +1,12 @@
-from . import (
-    test_access,
-    test_job,
-    test_job_access,
-    test_job_documents,
-    test_job_phases,
-    test_vehicle_concurrency,
-    test_vehicle_decode,
-    test_vehicle_stock,
-    test_vehicle_unique,
-    test_vehicle_vin,
-    test_vin_tools,
-)
+from . import test_access
+from . import test_job
+from . import test_job_access
+from . import test_job_documents
+from . import test_job_phases
+from . import test_vehicle_concurrency
+from . import test_vehicle_decode
+from . import test_vehicle_stock
+from . import test_vehicle_unique
+from . import test_vehicle_vin
+from . import test_vin_tools
 from . import test_job_tour
