@@ -13,6 +13,8 @@ class TestVehicleConcurrency(TransactionCase):
     """Two requests racing for the same VIN: the unique index holds where the Python check cannot see."""
 
     def _cursor(self):
+        """A real cursor outside the test transaction: the race needs committed data, which the
+        test removes again at its end (hence the commits below)."""
         return sql_db.db_connect(self.env.cr.dbname).cursor()
 
     def test_parallel_creation_of_the_same_vin_is_refused_by_the_database(self):
@@ -22,7 +24,7 @@ class TestVehicleConcurrency(TransactionCase):
             brand = env["fleet.vehicle.model.brand"].create({"name": "Race Condition"})
             model_id = env["fleet.vehicle.model"].create({"name": "Sprint", "brand_id": brand.id}).id
             brand_id = brand.id
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         try:
             with self._cursor() as cr_a, self._cursor() as cr_b:
                 env_a = api.Environment(cr_a, SUPERUSER_ID, {})
@@ -46,4 +48,4 @@ class TestVehicleConcurrency(TransactionCase):
                 env["fleet.vehicle"].with_context(active_test=False).search([("model_id", "=", model_id)]).unlink()
                 env["fleet.vehicle.model"].browse(model_id).unlink()
                 env["fleet.vehicle.model.brand"].browse(brand_id).unlink()
-                cr.commit()
+                cr.commit()  # pylint: disable=invalid-commit
