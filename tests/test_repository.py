@@ -2,7 +2,6 @@
 
 import ast
 import csv
-import re
 from pathlib import Path
 
 import polib
@@ -10,7 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ["dealer_jobs", "dealer_fleet", "dealer_usedcar", "dealer_reports"]
-MODEL_NAME = re.compile(r"^\s+_name = \"([a-z_.]+)\"", re.M)
 
 
 def manifest(addon):
@@ -38,12 +36,36 @@ def test_addon_has_icon_readme_and_tests(addon):
     assert list((ROOT / addon / "tests").glob("test_*.py")), f"{addon} has no tests"
 
 
+def new_models(path):
+    """Names of the models a file defines (not inherits), abstract mixins excepted."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        if any(getattr(base, "attr", None) == "AbstractModel" for base in node.bases):
+            continue
+        attrs = {
+            target.id: statement.value
+            for statement in node.body
+            if isinstance(statement, ast.Assign)
+            for target in statement.targets
+            if isinstance(target, ast.Name)
+        }
+        if "_name" not in attrs:
+            continue
+        name = ast.literal_eval(attrs["_name"])
+        inherit = ast.literal_eval(attrs["_inherit"]) if "_inherit" in attrs else []
+        if name not in ([inherit] if isinstance(inherit, str) else inherit):
+            names.add(name)
+    return names
+
+
 @pytest.mark.parametrize("addon", ADDONS)
 def test_every_new_model_has_access_lines(addon):
     models = set()
     for path in (ROOT / addon).glob("*/*.py"):
         if path.parent.name in ("models", "wizard", "report"):
-            models.update(MODEL_NAME.findall(path.read_text()))
+            models |= new_models(path)
     acl = ROOT / addon / "security" / "ir.model.access.csv"
     covered = set()
     if acl.exists():
@@ -51,6 +73,14 @@ def test_every_new_model_has_access_lines(addon):
             covered = {row["model_id:id"].split(".")[-1] for row in csv.DictReader(rows)}
     missing = {model for model in models if "model_" + model.replace(".", "_") not in covered}
     assert not missing, f"{addon}: models without ACL lines: {sorted(missing)}"
+
+
+def test_model_scan_finds_new_models_only():
+    models = set()
+    for path in (ROOT / "dealer_jobs").glob("*/*.py"):
+        models |= new_models(path)
+    assert {"dealer.job", "dealer.job.phase", "dealer.job.line", "dealer.vin.wmi", "dealer.job.callback"} <= models
+    assert not {"res.partner", "fleet.vehicle", "dealer.job.owner.mixin"} & models
 
 
 @pytest.mark.parametrize("addon", ADDONS)

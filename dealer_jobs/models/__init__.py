@@ -1,5 +1,6 @@
 from . import account_move
 from . import crm_lead
+from . import dealer_job_owner_mixin
 from . import dealer_job
 from . import dealer_job_line
 from . import dealer_job_phase

@@ -15,7 +15,9 @@ def normalize_plate(plate):
 
 
 class FleetVehicle(models.Model):
-    _inherit = "fleet.vehicle"
+    _name = "fleet.vehicle"
+    _inherit = ["fleet.vehicle", "dealer.job.owner.mixin"]
+    _dealer_job_field = "vehicle_id"
 
     dealer_usage = fields.Selection(
         [("stock", "Stock (for sale)"), ("fleet", "Dealer Fleet"), ("customer", "Customer Car")],
@@ -53,9 +55,6 @@ class FleetVehicle(models.Model):
     )
     stock_warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", compute="_compute_stock_location")
     dealer_job_ids = fields.One2many("dealer.job", "vehicle_id", string="Jobs")
-    dealer_job_count = fields.Integer(
-        compute="_compute_dealer_job_count", groups="dealer_jobs.group_dealer_salesperson"
-    )
 
     _sql_constraints = [
         ("lot_uniq", "UNIQUE(lot_id)", "A serial number belongs to one car only."),
@@ -370,17 +369,3 @@ class FleetVehicle(models.Model):
             "view_mode": "form",
             "name": self.lot_id.display_name,
         }
-
-    # ------------------------------------------------------------------
-    # jobs
-    def _compute_dealer_job_count(self):
-        counts = dict(self.env["dealer.job"]._read_group([("vehicle_id", "in", self.ids)], ["vehicle_id"], ["__count"]))
-        for car in self:
-            car.dealer_job_count = counts.get(car, 0)
-
-    def action_view_dealer_jobs(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_jobs.action_dealer_job")
-        action["domain"] = [("vehicle_id", "=", self.id)]
-        action["context"] = {"default_vehicle_id": self.id}
-        return action
