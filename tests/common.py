@@ -1,9 +1,7 @@
-"""Base class for root scenarios: Odoo test cases outside an addon need their tags set."""
-
-from odoo.tests import TransactionCase
+"""Odoo test cases outside an addon (run by pytest-odoo) need their module and tags set."""
 
 
-class RootTransactionCase(TransactionCase):
+class RootTestMixin:
     test_module = "tests"
     test_tags = {"standard", "at_install"}
     test_class = None

@@ -4,12 +4,10 @@ a trade-in of the same customer is credited. Runs on the test database (pytest-o
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.dealer_jobs.tools.vin import with_check_digit
 
+from .common import RootTestMixin
 
-class TestJobScenario(AccountTestInvoicingCommon):
-    test_module = "tests"
-    test_tags = {"standard", "at_install"}
-    test_class = None
 
+class TestJobScenario(RootTestMixin, AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -1,25 +1,18 @@
 """Cross-addon scenario on the test database (run by pytest-odoo)."""
 
+from odoo.tests import TransactionCase
+
+from odoo.addons.dealer_jobs.tests.common import setup_vehicle_valuation
 from odoo.addons.dealer_jobs.tools.vin import with_check_digit
-from odoo.addons.stock_account.tests.test_stockvaluation import _create_accounting_data
 
-from .common import RootTransactionCase
+from .common import RootTestMixin
 
 
-class TestVehicleStockScenario(RootTransactionCase):
+class TestVehicleStockScenario(RootTestMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        stock_input, stock_output, stock_valuation, _expense, journal = _create_accounting_data(cls.env)
-        cls.env.ref("dealer_jobs.product_category_vehicles").write(
-            {
-                "property_stock_account_input_categ_id": stock_input.id,
-                "property_stock_account_output_categ_id": stock_output.id,
-                "property_stock_valuation_account_id": stock_valuation.id,
-                "property_stock_journal": journal.id,
-            }
-        )
-        cls.env["product.category"]._dealer_vehicle_category()  # automated valuation, now that accounts exist
+        setup_vehicle_valuation(cls.env)
 
     def test_new_model_new_car_received_sits_in_exactly_one_warehouse(self):
         brand = self.env["fleet.vehicle.model.brand"].create({"name": "Szenario"})

@@ -308,8 +308,7 @@ class DealerJob(models.Model):
         orders = self.sale_order_ids.filtered(lambda order: order.state == "sale")
         if not orders:
             raise UserError(_("Job %(job)s has no confirmed order to invoice.", job=self.name))
-        invoices = orders._create_invoices()
-        invoices.dealer_job_id = self
+        orders._create_invoices()  # linked to the job by sale.order._prepare_invoice
         self._set_status("sold")
         return self._custom_documents(phase)
 

@@ -4,6 +4,21 @@ from odoo.addons.dealer_jobs.tools.vin import with_check_digit as valid_vin  # n
 from odoo.addons.stock_account.tests.test_stockvaluation import _create_accounting_data
 
 
+def setup_vehicle_valuation(env):
+    """Accounts for the automated valuation of the Vehicles category in the current company."""
+    stock_input, stock_output, stock_valuation, _expense, stock_journal = _create_accounting_data(env)
+    env.ref("dealer_jobs.product_category_vehicles").write(
+        {
+            "property_stock_account_input_categ_id": stock_input.id,
+            "property_stock_account_output_categ_id": stock_output.id,
+            "property_stock_valuation_account_id": stock_valuation.id,
+            "property_stock_journal": stock_journal.id,
+        }
+    )
+    env["product.category"]._dealer_vehicle_category()  # automated valuation, now that accounts exist
+    return stock_valuation
+
+
 class DealerCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
@@ -21,22 +36,6 @@ class DealerCase(TransactionCase):
         cls.dealer_manager = new_test_user(
             cls.env, login="dealer_manager", groups="dealer_jobs.group_dealer_manager", name="Dealer Manager"
         )
-
-    @classmethod
-    def _setup_vehicle_valuation(cls):
-        """Accounts for the automated valuation of the Vehicles category in the test company."""
-        stock_input, stock_output, stock_valuation, _expense, stock_journal = _create_accounting_data(cls.env)
-        category = cls.env.ref("dealer_jobs.product_category_vehicles")
-        category.write(
-            {
-                "property_stock_account_input_categ_id": stock_input.id,
-                "property_stock_account_output_categ_id": stock_output.id,
-                "property_stock_valuation_account_id": stock_valuation.id,
-                "property_stock_journal": stock_journal.id,
-            }
-        )
-        cls.env["product.category"]._dealer_vehicle_category()  # automated valuation, now that accounts exist
-        return stock_valuation
 
     @classmethod
     def make_car(cls, vin, **vals):

@@ -1,7 +1,7 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import DealerCase, valid_vin
+from .common import DealerCase, setup_vehicle_valuation, valid_vin
 
 
 @tagged("post_install", "-at_install")
@@ -9,7 +9,7 @@ class TestVehicleStock(DealerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stock_valuation_account = cls._setup_vehicle_valuation()
+        cls.stock_valuation_account = setup_vehicle_valuation(cls.env)
 
     def test_model_product_is_created_once_as_serial_lot_valued_fifo(self):
         product = self.model._dealer_get_product()
