@@ -2,6 +2,7 @@ import re
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..tools import vin as vin_tools
@@ -153,15 +154,25 @@ class FleetVehicle(models.Model):
         ``self`` holds the records being written (empty on create). The indexes
         (see ``init``) stay the guard under parallel requests.
         """
+
+        def duplicate_error(field, value, car):
+            # self.env._: Odoo finds the language of _() in the caller's ``self``, absent here
+            if field == "vin_sn":
+                return ValidationError(
+                    self.env._(
+                        "VIN %(value)s is already used by the car %(car)s in this company.", value=value, car=car
+                    )
+                )
+            return ValidationError(
+                self.env._(
+                    "Licence plate %(value)s is already used by the active car %(car)s in this company.",
+                    value=value,
+                    car=car,
+                )
+            )
+
         company_default = self.env.company.id
-        for field, active_only, message in (
-            ("vin_sn", False, _("VIN %(value)s is already used by the car %(car)s in this company.")),
-            (
-                "license_plate",
-                True,
-                _("Licence plate %(value)s is already used by the active car %(car)s in this company."),
-            ),
-        ):
+        for field, active_only in (("vin_sn", False), ("license_plate", True)):
             keys = []  # (company_id, value) per future record
             for vals in vals_list:
                 targets = self or [None]
@@ -174,17 +185,21 @@ class FleetVehicle(models.Model):
             seen = {}
             for company, value, car in keys:
                 if (company, value) in seen:
-                    raise ValidationError(message % {"value": value, "car": seen[company, value] or value})
+                    raise duplicate_error(field, value, seen[company, value] or value)
                 seen[company, value] = car and car.display_name
             if not keys:
                 continue
             domain = [(field, "in", [value for _company, value, _car in keys]), ("id", "not in", self.ids)]
             if active_only:
                 domain.append(("active", "=", True))
-            existing = self.with_context(active_test=False).sudo().search(domain)
+            existing = (
+                self.with_context(active_test=False)
+                .sudo()  # sudo: the duplicate may be a car the user cannot read
+                .search(domain)
+            )
             for other in existing:
                 if (other.company_id.id or False, other[field]) in seen:
-                    raise ValidationError(message % {"value": other[field], "car": other.display_name})
+                    raise duplicate_error(field, other[field], other.display_name)
 
     @api.constrains("dealer_usage", "owner_id")
     def _check_dealer_owner(self):
@@ -213,21 +228,41 @@ class FleetVehicle(models.Model):
             car.stock_warehouse_id = location.warehouse_id
 
     def _search_stock_location_id(self, operator, value):
-        quants = (
-            self.env["stock.quant"]
-            .sudo()
-            ._search([("location_id", operator, value), ("location_id.usage", "=", "internal"), ("quantity", ">", 0)])
+        """Cars whose lot lies in an internal location matching ``(operator, value)``.
+
+        A negative operator gives the other cars, those without lot included; ``= False``
+        gives the cars out of stock, ``!= False`` those in stock.
+        """
+        negative = operator in expression.NEGATIVE_TERM_OPERATORS or operator == "not any"
+        if negative:
+            operator = expression.TERM_OPERATORS_NEGATION[operator]
+        # the positive condition holds for cars out of stock too: "= False", "in [False, ...]"
+        with_out_of_stock = (operator == "=" and not value) or (
+            operator == "in" and isinstance(value, list | tuple) and not all(value)
         )
-        return [("lot_id", "in", quants.subselect("lot_id"))]
+        quants = self.env["stock.quant"].sudo()  # sudo: the quants _compute_stock_location reads, whatever the user
+        in_stock = [("lot_id", "!=", False), ("location_id.usage", "=", "internal"), ("quantity", ">", 0)]
+        matching_lots = quants._search([("location_id", operator, value), *in_stock]).subselect("lot_id")
+        if not with_out_of_stock:
+            if negative:
+                return ["|", ("lot_id", "=", False), ("lot_id", "not in", matching_lots)]
+            return [("lot_id", "in", matching_lots)]
+        stocked_lots = quants._search(in_stock).subselect("lot_id")
+        if negative:
+            return [("lot_id", "in", stocked_lots), ("lot_id", "not in", matching_lots)]
+        return ["|", "|", ("lot_id", "=", False), ("lot_id", "not in", stocked_lots), ("lot_id", "in", matching_lots)]
 
     def _dealer_link_lots(self, lots):
-        """Link cars and the lots named by their VIN, both ways."""
-        by_vin = {(lot.name, lot.product_id.id): lot for lot in lots}
+        """Link cars and the lots named by their VIN, both ways, within one company: a lot
+        stands only for the car of its own company."""
+        lot_by_key = {(lot.name, lot.product_id.id, lot.company_id.id): lot for lot in lots}
         for car in self:
-            lot = by_vin.get((car.vin_sn, car.model_id.product_tmpl_id.product_variant_id.id))
-            if lot and car.lot_id != lot:
+            lot = lot_by_key.get((car.vin_sn, car.product_id.id, car.company_id.id))
+            if not lot:
+                continue
+            if car.lot_id != lot:
                 car.lot_id = lot
-            if lot and lot.fleet_vehicle_id != car:
+            if lot.fleet_vehicle_id != car:
                 lot.fleet_vehicle_id = car
 
     def _dealer_receive(self, warehouse, price_unit=None):

@@ -1,4 +1,10 @@
+import logging
+
 from odoo import api, models
+
+from odoo.addons.stock_account.models.product import ProductCategory as StockAccountProductCategory
+
+_logger = logging.getLogger(__name__)
 
 
 class ProductCategory(models.Model):
@@ -6,22 +12,64 @@ class ProductCategory(models.Model):
 
     @api.model
     def _dealer_vehicle_category(self):
-        """The "Vehicles" category, valued per car: FIFO, and automated valuation as soon as the
-        current company has its stock accounts (a company without a chart of accounts cannot)."""
-        category = self.env.ref("dealer_jobs.product_category_vehicles").sudo().with_company(self.env.company)
+        """The "Vehicles" category, its per-car valuation checked in the current company."""
+        self._dealer_setup_vehicle_valuation(self.env.company)
+        return self.env.ref("dealer_jobs.product_category_vehicles")
+
+    def _dealer_vehicle_valuation_vals(self):
+        """Values missing on the category, in the company of its environment, to value cars one by
+        one: FIFO, and automated valuation as soon as the company has its stock accounts and journal
+        (a company without a chart of accounts has none)."""
+        self.ensure_one()
         vals = {}
-        if category.property_cost_method != "fifo":
+        if self.property_cost_method != "fifo":
             vals["property_cost_method"] = "fifo"
-        if category.property_valuation != "real_time" and all(
-            category[name]
-            for name in (
-                "property_stock_valuation_account_id",
-                "property_stock_account_input_categ_id",
-                "property_stock_account_output_categ_id",
-                "property_stock_journal",
-            )
+        valuation_account = self.property_stock_valuation_account_id
+        input_account = self.property_stock_account_input_categ_id
+        output_account = self.property_stock_account_output_categ_id
+        if (
+            self.property_valuation != "real_time"
+            and valuation_account
+            and input_account
+            and output_account
+            and self.property_stock_journal
+            # stock_account refuses automated valuation with these accounts mixed up
+            and valuation_account not in input_account | output_account
         ):
             vals["property_valuation"] = "real_time"
-        if vals:
-            category.write(vals)
-        return category.with_env(self.env)
+        return vals
+
+    @api.model
+    def _dealer_setup_vehicle_valuation(self, companies=None):
+        """Value cars one by one in ``companies`` (default: all companies).
+
+        Called when a company is created, when a chart of accounts is loaded, at installation
+        and before cars enter stock. A company that already valued cars keeps its method: Odoo
+        cannot revalue the stock of products valued per lot.
+        """
+        category = self.env.ref("dealer_jobs.product_category_vehicles", raise_if_not_found=False)
+        if not category:
+            return
+        category = category.sudo()  # sudo: valuation set up by the addon, whoever creates a company or receives a car
+        if companies is None:
+            companies = category.env["res.company"].with_context(active_test=False).search([])
+        for company in companies:
+            company_category = category.with_company(company)
+            vals = company_category._dealer_vehicle_valuation_vals()
+            if not vals:
+                continue
+            layers = category.env["stock.valuation.layer"].search_count(
+                [("company_id", "=", company.id), ("product_id.categ_id", "=", category.id)], limit=1
+            )
+            if layers:
+                _logger.warning(
+                    "Company %s has valued cars already: the valuation of the category %s stays as it is, %s not set.",
+                    company.name,
+                    category.display_name,
+                    vals,
+                )
+                continue
+            # stock_account refuses any valuation change on a category whose products valued per
+            # lot have valuation layers, in any company when run as superuser. This company has no
+            # layer of the category, so no stock to revalue: write past that refusal.
+            super(StockAccountProductCategory, company_category).write(vals)

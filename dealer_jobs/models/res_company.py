@@ -20,3 +20,10 @@ class ResCompany(models.Model):
     def _compute_dealer_vin_check_digit(self):
         for company in self:
             company.dealer_vin_check_digit = company.country_id.code in VIN_CHECK_DIGIT_COUNTRIES
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        # Cars are valued one by one in every company (automated once its chart of accounts is loaded)
+        self.env["product.category"]._dealer_setup_vehicle_valuation(companies)
+        return companies

@@ -68,3 +68,35 @@ class TestVehicleStock(DealerCase):
         cars.invalidate_recordset()
         with self.assertQueryCount(3):
             cars.mapped("stock_location_id.name")
+
+    def test_stock_location_search_handles_positive_and_negative_operators(self):
+        in_stock = self.make_car(valid_vin("WVWZZZ1KZSW000016"), dealer_usage="stock")
+        in_stock._dealer_receive(self.warehouse, price_unit=100)
+        lot_only = self.make_car(valid_vin("WVWZZZ1KZSW000017"), dealer_usage="stock")
+        self.env["stock.lot"].create({"name": lot_only.vin_sn, "product_id": self.model._dealer_get_product().id})
+        without_lot = self.make_car(valid_vin("WVWZZZ1KZSW000018"), dealer_usage="stock")
+        cars = in_stock | lot_only | without_lot
+        out_of_stock = lot_only | without_lot
+        stock = self.warehouse.lot_stock_id
+        elsewhere = self.env["stock.location"].create(
+            {"name": "Elsewhere", "usage": "internal", "location_id": self.warehouse.view_location_id.id}
+        )
+
+        def found(operator, value):
+            return self.env["fleet.vehicle"].search([("id", "in", cars.ids), ("stock_location_id", operator, value)])
+
+        self.assertTrue(lot_only.lot_id)
+        self.assertEqual(found("=", False), out_of_stock)
+        self.assertEqual(found("!=", False), in_stock)
+        self.assertEqual(found("=", stock.id), in_stock)
+        self.assertEqual(found("!=", stock.id), out_of_stock)
+        self.assertEqual(found("in", [stock.id, elsewhere.id]), in_stock)
+        self.assertEqual(found("not in", [stock.id]), out_of_stock)
+        self.assertEqual(found("not in", [elsewhere.id]), cars)
+        self.assertEqual(found("in", [False, elsewhere.id]), out_of_stock)
+        self.assertEqual(found("in", [False, stock.id]), cars)
+        self.assertEqual(found("not in", [False, elsewhere.id]), in_stock)
+        self.assertFalse(found("not in", [False, stock.id]))
+        self.assertEqual(found("child_of", self.warehouse.view_location_id.id), in_stock)
+        self.assertEqual(found("ilike", "Elsewhere"), self.env["fleet.vehicle"])
+        self.assertEqual(found("not ilike", "Elsewhere"), cars)
