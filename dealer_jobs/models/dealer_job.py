@@ -1,16 +1,16 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .dealer_job_phase import PROCESSES
 
-STATUSES = [
+# Where the salesperson has brought the deal; written by the job's actions only.
+PROGRESS = [
     ("new", "New"),
     ("callback", "Callback Requested"),
     ("offered", "Offered"),
     ("ordered", "Ordered"),
-    ("sold", "Sold"),
-    ("lost", "Lost"),
 ]
+STATUSES = [*PROGRESS, ("sold", "Sold"), ("lost", "Lost")]
 OPEN_STATUSES = ("new", "callback", "offered", "ordered")
 # processing colour: red = nothing done yet, orange = in progress, green = done, black = sold
 COLOR_BY_STATUS = {
@@ -21,6 +21,18 @@ COLOR_BY_STATUS = {
     "lost": "green",
     "sold": "black",
 }
+# the customer document that closes the deal, per process: its posting makes the job Sold
+CLOSING_MOVE_TYPE = {"sale": "out_invoice", "purchase": "in_invoice"}
+# fields only the job's own actions write (``_dealer_write_state``)
+STATE_FIELDS = {"status", "progress", "lost"}
+# what each action of ``_check_job_right`` needs beyond editing the job (Odoo's own groups)
+ACTION_GROUPS = {
+    "status": None,
+    "phase": None,
+    "callback": None,
+    "purchase": "purchase.group_purchase_user",
+    "post": "account.group_account_invoice",
+}
 
 
 class DealerJob(models.Model):
@@ -28,7 +40,13 @@ class DealerJob(models.Model):
 
     _name = "dealer.job"
     _description = "Job"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "utm.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "utm.mixin",
+        "dealer.action.mixin",
+        "dealer.document.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
 
@@ -39,12 +57,17 @@ class DealerJob(models.Model):
     vehicle_id = fields.Many2one(
         "fleet.vehicle", string="Vehicle", required=True, tracking=True, index=True, check_company=True
     )
-    partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, tracking=True, index=True, check_company=True
+    )
     process = fields.Selection(PROCESSES, required=True, default="sale", tracking=True)
     is_trade_in = fields.Boolean(
         string="Trade-in / Purchase",
-        help="Tick to buy the car from the customer: activating the settings phase switches the job "
-        "to the purchase process and its phases.",
+        compute="_compute_is_trade_in",
+        inverse="_inverse_is_trade_in",
+        search="_search_is_trade_in",
+        help="Buy the car from the customer: the job follows the purchase process and its phases. "
+        "Same as choosing the Purchase process.",
     )
     phase_id = fields.Many2one(
         "dealer.job.phase",
@@ -58,7 +81,22 @@ class DealerJob(models.Model):
         readonly=False,
     )
     phase_kind = fields.Selection(related="phase_id.kind")
-    status = fields.Selection(STATUSES, required=True, default="new", tracking=True, index=True)
+    progress = fields.Selection(PROGRESS, required=True, default="new", readonly=True, copy=False)
+    lost = fields.Boolean(readonly=True, copy=False)
+    status = fields.Selection(
+        STATUSES,
+        compute="_compute_status",
+        store=True,
+        tracking=True,
+        index=True,
+        help="Follows the job's actions and documents: Sold once the customer invoice (sale) or the "
+        "self-billing credit note (trade-in) is posted.",
+    )
+    waiting_for_posting = fields.Boolean(
+        compute="_compute_status",
+        store=True,
+        help="The job's invoice or credit note is a draft: a user with invoicing rights posts it.",
+    )
     origin = fields.Selection(
         [
             ("manual", "Manual"),
@@ -71,7 +109,13 @@ class DealerJob(models.Model):
         default="manual",
         tracking=True,
     )
-    duplicate_of_id = fields.Many2one("dealer.job", string="Duplicate Of", readonly=True, copy=False)
+    duplicate_of_id = fields.Many2one(
+        "dealer.job",
+        string="Duplicate Of",
+        readonly=True,
+        copy=False,
+        groups="dealer_jobs.group_dealer_sales_manager",
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Salesperson",
@@ -81,11 +125,24 @@ class DealerJob(models.Model):
         domain="[('share', '=', False)]",
     )
     warehouse_id = fields.Many2one("stock.warehouse", string="Branch", check_company=True)
-    lead_id = fields.Many2one("crm.lead", string="Inquiry", copy=False, index="btree_not_null")
+    lead_id = fields.Many2one("crm.lead", string="Inquiry", copy=False, index="btree_not_null", check_company=True)
     note_internal = fields.Text(string="Internal Remark", help="For the team only: never printed on any document.")
+    fiscal_position_id = fields.Many2one(
+        "account.fiscal.position",
+        string="Fiscal Position",
+        compute="_compute_fiscal_position_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        help="Maps the products' taxes, as on the quotation or purchase order the job makes. "
+        "The default comes from the customer.",
+    )
     line_ids = fields.One2many("dealer.job.line", "job_id", string="Items", copy=True)
     amount_untaxed = fields.Monetary(compute="_compute_amounts", store=True)
+    amount_tax = fields.Monetary(string="Taxes", compute="_compute_amounts", store=True)
     amount_total = fields.Monetary(compute="_compute_amounts", store=True)
+    tax_totals = fields.Binary(compute="_compute_tax_totals", exportable=False)
     sale_order_ids = fields.One2many("sale.order", "dealer_job_id", string="Quotations")
     purchase_order_ids = fields.One2many("purchase.order", "dealer_job_id", string="Purchases")
     invoice_ids = fields.One2many("account.move", "dealer_job_id", string="Invoices and Bills")
@@ -111,6 +168,26 @@ class DealerJob(models.Model):
     # ------------------------------------------------------------------
     # computes
     @api.depends("process")
+    def _compute_is_trade_in(self):
+        for job in self:
+            job.is_trade_in = job.process == "purchase"
+
+    def _inverse_is_trade_in(self):
+        for job in self:
+            process = "purchase" if job.is_trade_in else "sale"
+            if job.process != process:
+                job.process = process
+
+    def _search_is_trade_in(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(_("Search the trade-in flag with = or != only."))
+        return [("process", "=" if (operator == "=") == bool(value) else "!=", "purchase")]
+
+    @api.onchange("is_trade_in")
+    def _onchange_is_trade_in(self):
+        self._inverse_is_trade_in()  # the form switches the process (and its phases) at once
+
+    @api.depends("process")
     def _compute_phase_id(self):
         """Entering a process (or switching it) puts the job on that process's phase of the same kind."""
         phases = self.env["dealer.job.phase"].search([])
@@ -121,16 +198,67 @@ class DealerJob(models.Model):
             same_kind = candidates.filtered(lambda phase, job=job: phase.kind == job.phase_id.kind)
             job.phase_id = (same_kind or candidates)[:1]
 
+    @api.depends(
+        "progress",
+        "lost",
+        "process",
+        "invoice_ids.state",
+        "invoice_ids.move_type",
+        "invoice_ids.payment_state",
+    )
+    def _compute_status(self):
+        for job in self:
+            closing = job.invoice_ids.filtered(
+                lambda move, job=job: move.move_type == CLOSING_MOVE_TYPE[job.process]
+                and move.state != "cancel"
+                and move.payment_state != "reversed"
+            )
+            posted = closing.filtered(lambda move: move.state == "posted")
+            job.waiting_for_posting = bool(closing) and not posted
+            if job.lost:
+                job.status = "lost"
+            elif posted:
+                job.status = "sold"
+            else:
+                job.status = job.progress
+
     @api.depends("status")
     def _compute_color_state(self):
         for job in self:
             job.color_state = COLOR_BY_STATUS[job.status]
 
-    @api.depends("line_ids.price_subtotal", "line_ids.price_total")
+    @api.depends("partner_id", "company_id")
+    def _compute_fiscal_position_id(self):
+        for job in self:
+            job.fiscal_position_id = (
+                self.env["account.fiscal.position"].with_company(job.company_id)._get_fiscal_position(job.partner_id)
+                if job.partner_id
+                else False
+            )
+
+    def _dealer_tax_totals(self):
+        """Odoo's own tax computation over the job's items, as a quotation computes its totals."""
+        self.ensure_one()
+        AccountTax = self.env["account.tax"]
+        base_lines = [line._prepare_base_line_for_taxes_computation() for line in self.line_ids]
+        AccountTax._add_tax_details_in_base_lines(base_lines, self.company_id)
+        AccountTax._round_base_lines_tax_details(base_lines, self.company_id)
+        return AccountTax._get_tax_totals_summary(
+            base_lines=base_lines, currency=self.currency_id, company=self.company_id
+        )
+
+    @api.depends("line_ids.price_subtotal", "line_ids.price_total", "line_ids.tax_ids", "currency_id", "company_id")
     def _compute_amounts(self):
         for job in self:
-            job.amount_untaxed = sum(job.line_ids.mapped("price_subtotal"))
-            job.amount_total = sum(job.line_ids.mapped("price_total"))
+            totals = job._dealer_tax_totals()
+            job.amount_untaxed = totals["base_amount_currency"]
+            job.amount_tax = totals["tax_amount_currency"]
+            job.amount_total = totals["total_amount_currency"]
+
+    @api.depends("line_ids.price_subtotal", "line_ids.tax_ids", "currency_id", "company_id")
+    def _compute_tax_totals(self):
+        for job in self:
+            job.tax_totals = job._dealer_tax_totals()
 
     def _compute_counts(self):
         counts = dict.fromkeys(self.ids, 0)
@@ -167,22 +295,57 @@ class DealerJob(models.Model):
         ]
 
     # ------------------------------------------------------------------
-    # create / duplicates / deletion
+    # create / write / duplicates / deletion
     @api.model_create_multi
     def create(self, vals_list):
+        context = self.env.context
         for vals in vals_list:
-            if not vals.get("vehicle_id") or not vals.get("partner_id"):
+            if not vals.get("vehicle_id", context.get("default_vehicle_id")) or not vals.get(
+                "partner_id", context.get("default_partner_id")
+            ):
                 raise ValidationError(_("A job needs a vehicle and a customer."))
+            if "status" in vals:
+                raise UserError(_("The status of a job follows its actions and documents: it is never set directly."))
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("dealer.job") or "/"
         jobs = super().create(vals_list)
         jobs._mark_duplicates()
         return jobs
 
+    def write(self, vals):
+        if STATE_FIELDS & set(vals) and not self.env.context.get("dealer_job_state_write"):
+            raise UserError(
+                _("The status of a job changes through its buttons (phases, Lost, Reopen), never directly.")
+            )
+        if "process" in vals:
+            switching = self.filtered(lambda job: job.process != vals["process"])
+            if any(switching._dealer_documents()):
+                raise UserError(
+                    _(
+                        "Job %(job)s already has quotations, purchases or invoices: "
+                        "start a new job for the other process.",
+                        job=switching[0].name,
+                    )
+                )
+        return super().write(vals)
+
+    def _dealer_write_state(self, vals):
+        return self.with_context(dealer_job_state_write=True).write(vals)
+
+    def _dealer_documents(self):
+        """Every non-cancelled quotation, purchase and invoice of the jobs, whatever the user may read."""
+        jobs = self.sudo()  # sudo: guards must see documents the user has no right to read
+        return (
+            jobs.sale_order_ids.filtered(lambda order: order.state != "cancel"),
+            jobs.purchase_order_ids.filtered(lambda order: order.state != "cancel"),
+            jobs.invoice_ids.filtered(lambda move: move.state != "cancel"),
+        )
+
     def _mark_duplicates(self):
         """A second open job for the same vehicle and customer is a duplicate of the first,
-        also when the first belongs to a colleague the user cannot see."""
-        open_jobs = self.sudo().search(
+        also when the first belongs to a colleague the user cannot see (who then sees the
+        Duplicate origin, not the colleague's job)."""
+        open_jobs = self.sudo().search(  # sudo: detect colleagues' jobs; only the flag is shown
             [
                 ("vehicle_id", "in", self.vehicle_id.ids),
                 ("partner_id", "in", self.partner_id.ids),
@@ -196,50 +359,84 @@ class DealerJob(models.Model):
         for job in self:
             original = first_by_key.get((job.vehicle_id.id, job.partner_id.id))
             if original and original.id != job.id:
-                job.write({"origin": "duplicate", "duplicate_of_id": original.id})
+                job.sudo().write(  # sudo: duplicate_of_id is readable by sales managers only
+                    {"origin": "duplicate", "duplicate_of_id": original.id}
+                )
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_posted_invoices(self):
-        posted = self.filtered(lambda job: any(move.state == "posted" for move in job.invoice_ids))
-        if posted:
-            raise UserError(
+    def _unlink_except_posted_documents(self):
+        for job in self:
+            _orders, _purchases, moves = job._dealer_documents()
+            if moves.filtered(lambda move: move.state == "posted"):
+                raise UserError(
+                    _(
+                        "Job %(job)s has posted invoices or bills and cannot be deleted: archive it instead.",
+                        job=job.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # rights and state
+    def _check_job_right(self, action):
+        """The one permission check in front of every ``action_*``.
+
+        Every action edits the job (salespeople their own, sales managers all); some also need
+        an Odoo right (``ACTION_GROUPS``): buying the car needs Purchase, posting needs Invoicing.
+        """
+        if action not in ACTION_GROUPS:
+            raise ValueError(f"unknown job action {action!r}")
+        self.check_access("write")
+        group = ACTION_GROUPS[action]
+        if group and not self.env.user.has_group(group):
+            raise AccessError(
                 _(
-                    "Job %(job)s has posted invoices or bills and cannot be deleted: archive it instead.",
-                    job=posted[0].name,
+                    "%(user)s may not do this on job %(job)s: it needs the right “%(group)s”.",
+                    user=self.env.user.name,
+                    job=", ".join(self.mapped("name")),
+                    group=self.env.ref(group).full_name,
                 )
             )
 
-    # ------------------------------------------------------------------
-    # rights
-    def _check_job_right(self, action):
-        """The one permission check in front of every ``action_*``: the user must be allowed to
-        edit the jobs (salespeople their own, sales managers all). ``action`` names the step for
-        overrides that need finer rights."""
-        self.check_access("write")
+    def _dealer_start(self, action):
+        """Rights, row lock, then fresh state: the start of every state-changing action."""
+        self._check_job_right(action)
+        self._dealer_lock()
 
-    # ------------------------------------------------------------------
-    # status
-    def _set_status(self, status):
-        self.filtered(lambda job: job.status != status).write({"status": status})
+    def _check_open(self):
+        closed = self.filtered(lambda job: job.status not in OPEN_STATUSES)
+        if closed:
+            raise UserError(
+                _(
+                    "Job %(job)s is %(status)s: nothing more is done on it.",
+                    job=closed[0].name,
+                    status=dict(self._fields["status"]._description_selection(self.env))[closed[0].status],
+                )
+            )
 
-    def action_mark_sold(self):
-        self._check_job_right("status")
-        self._set_status("sold")
+    def _set_progress(self, progress):
+        """Record how far the deal went (never backwards, never on a closed job)."""
+        order = [key for key, _label in PROGRESS]
+        jobs = self.filtered(lambda job: order.index(job.progress) < order.index(progress))
+        jobs._dealer_write_state({"progress": progress})
 
     def action_mark_lost(self):
-        self._check_job_right("status")
-        self._set_status("lost")
+        self._dealer_start("status")
+        self.filtered(lambda job: job.status == "sold")._check_open()
+        self.filtered(lambda job: not job.lost)._dealer_write_state({"lost": True})
+        self.activity_unlink(["mail.mail_activity_data_call", "mail.mail_activity_data_todo"])
 
     def action_reopen(self):
-        self._check_job_right("status")
-        self._set_status("new")
+        self._dealer_start("status")
+        self.filtered(lambda job: job.status == "sold")._check_open()
+        self.filtered("lost")._dealer_write_state({"lost": False})
 
     # ------------------------------------------------------------------
     # phases
     def action_next_phase(self):
         """Move to the next phase of the process and activate it."""
-        self._check_job_right("phase")
         self.ensure_one()
+        self._dealer_start("phase")
+        self._check_open()
         phases = self.env["dealer.job.phase"].search([("process", "=", self.process)])
         following = phases.filtered(
             lambda phase: (phase.sequence, phase.id) > (self.phase_id.sequence, self.phase_id.id)
@@ -247,12 +444,16 @@ class DealerJob(models.Model):
         if not following:
             raise UserError(_("Job %(job)s is in the last phase of its process.", job=self.name))
         self.phase_id = following[0]
-        return self.action_activate_phase()
+        return self._dealer_activate()
 
     def action_activate_phase(self):
         """Run the action of the job's current phase (by its kind)."""
-        self._check_job_right("phase")
         self.ensure_one()
+        self._dealer_start("phase")
+        self._check_open()
+        return self._dealer_activate()
+
+    def _dealer_activate(self):
         phase = self.phase_id
         if not phase:
             raise UserError(_("Job %(job)s has no phase to activate.", job=self.name))
@@ -271,10 +472,7 @@ class DealerJob(models.Model):
         return result
 
     def _activate_settings(self, phase):
-        process = "purchase" if self.is_trade_in else "sale"
-        if process != self.process:
-            self.process = process  # recomputes the phase: same kind in the other process
-        return True
+        return True  # the trade-in switch takes effect when it is ticked
 
     def _activate_callback(self, phase):
         return {
@@ -287,135 +485,104 @@ class DealerJob(models.Model):
         }
 
     def _activate_offer(self, phase):
-        self._check_partner_email(phase)
+        self._dealer_check_email(phase.send_on_activation, phase.name)
         if self.process == "sale":
             self._dealer_quotation()
-        attachment = self._attach_document(
-            phase.report_id or self.env.ref("dealer_jobs.action_report_dealer_job_offer")
-        )
-        self._set_status("offered")
-        return self._mail_action(phase, attachment)
+        return self._dealer_phase_document(phase, self, "dealer_jobs.action_report_dealer_job_offer", "offered")
 
     def _activate_order(self, phase):
+        self._dealer_require_process("sale", _("An order"))
+        orders, _purchases, _moves = self._dealer_documents()
         quotations = self.sale_order_ids.filtered(lambda order: order.state in ("draft", "sent"))
-        if not quotations and not self.sale_order_ids.filtered(lambda order: order.state == "sale"):
+        if not quotations and not orders.filtered(lambda order: order.state == "sale"):
             raise UserError(_("Job %(job)s has no quotation to confirm: activate the offer first.", job=self.name))
         quotations.action_confirm()
-        self._set_status("ordered")
-        return self._custom_documents(phase)
+        return self._dealer_phase_document(phase, None, None, "ordered")
 
     def _activate_invoice(self, phase):
-        orders = self.sale_order_ids.filtered(lambda order: order.state == "sale")
-        if not orders:
-            raise UserError(_("Job %(job)s has no confirmed order to invoice.", job=self.name))
-        orders._create_invoices()  # linked to the job by sale.order._prepare_invoice
-        self._set_status("sold")
-        return self._custom_documents(phase)
-
-    def _activate_credit_note(self, phase):
-        if self.process != "purchase":
-            raise UserError(
-                _("A credit note is made for a trade-in (purchase) job only, not for %(job)s.", job=self.name)
-            )
-        if not self.line_ids:
-            raise UserError(_("Add the items to credit on job %(job)s first.", job=self.name))
-        self._check_partner_email(phase)
-        bill = self._dealer_credit_note()
-        attachment = self._attach_document(
-            phase.report_id or self.env.ref("dealer_jobs.action_report_dealer_credit_note"), bill
-        )
-        self._set_status("sold")
-        return self._mail_action(phase, attachment)
+        self._dealer_require_process("sale", _("An invoice"))
+        _orders, _purchases, moves = self._dealer_documents()
+        if not moves.filtered(lambda move: move.move_type == "out_invoice"):
+            orders = self.sale_order_ids.filtered(lambda order: order.state == "sale")
+            if not orders:
+                raise UserError(_("Job %(job)s has no confirmed order to invoice.", job=self.name))
+            orders._create_invoices()  # linked to the job by sale.order._prepare_invoice
+        return self._dealer_phase_document(phase, None, None, "ordered")
 
     def _activate_contract(self, phase):
-        if self.process != "purchase":
-            raise UserError(
-                _("A purchase contract is made for a trade-in (purchase) job only, not for %(job)s.", job=self.name)
-            )
-        self._check_partner_email(phase)
-        attachment = self._attach_document(
-            phase.report_id or self.env.ref("dealer_jobs.action_report_dealer_job_contract")
-        )
-        self._set_status("ordered")
-        return self._mail_action(phase, attachment)
+        self._dealer_require_process("purchase", _("A purchase contract"))
+        self._dealer_check_email(phase.send_on_activation, phase.name)
+        self._dealer_purchase()
+        return self._dealer_phase_document(phase, self, "dealer_jobs.action_report_dealer_job_contract", "ordered")
+
+    def _activate_credit_note(self, phase):
+        self._dealer_require_process("purchase", _("A credit note"))
+        self._dealer_check_email(phase.send_on_activation, phase.name)
+        bill = self._dealer_credit_note()
+        return self._dealer_phase_document(phase, bill, "dealer_jobs.action_report_dealer_credit_note", "ordered")
 
     def _activate_custom(self, phase):
-        return self._custom_documents(phase)
+        return self._dealer_phase_document(phase, None, None, None)
 
-    def _custom_documents(self, phase):
-        if not phase.report_id and not phase.mail_template_id:
-            return True
-        self._check_partner_email(phase)
-        attachment = self._attach_document(phase.report_id) if phase.report_id else self.env["ir.attachment"]
-        return self._mail_action(phase, attachment)
-
-    # ------------------------------------------------------------------
-    # documents and mails
-    def _check_partner_email(self, phase):
-        if phase.send_on_activation and not self.partner_id.email:
+    def _dealer_require_process(self, process, document):
+        if self.process != process:
             raise UserError(
                 _(
-                    'Customer %(partner)s has no e-mail address: add one, or untick "send on activation" '
-                    "on phase %(phase)s to only produce the document.",
-                    partner=self.partner_id.display_name,
-                    phase=phase.name,
+                    "%(document)s is made for a %(process)s job only, not for %(job)s.",
+                    document=document,
+                    process=dict(PROCESSES)[process],
+                    job=self.name,
                 )
             )
 
-    def _attach_document(self, report, record=None):
-        """Render ``report`` for ``record`` (default: the job) and attach the PDF to the job."""
-        record = record or self
-        if report.model != record._name:
-            record = {"sale.order": self.sale_order_ids[:1], "account.move": self.invoice_ids[:1]}.get(report.model)
-            if not record:
-                raise UserError(
-                    _("Document %(report)s has nothing to print for job %(job)s.", report=report.name, job=self.name)
-                )
-        pdf, _format = self.env["ir.actions.report"]._render_qweb_pdf(report, record.ids)
-        return self.env["ir.attachment"].create(
-            {
-                "name": f"{report.name} {self.name}.pdf".replace("/", "-"),
-                "type": "binary",
-                "raw": pdf,
-                "mimetype": "application/pdf",
-                "res_model": self._name,
-                "res_id": self.id,
-            }
-        )
-
-    def _mail_action(self, phase, attachment):
-        """The mail composer, prefilled and editable, when the phase sends on activation."""
-        if not phase.send_on_activation:
+    def _dealer_phase_document(self, phase, record, default_report, progress):
+        """The common end of a phase: print its document for ``record`` (the phase's own template
+        first), record the progress, and open the mail to the customer when the phase sends."""
+        report = phase.report_id or (default_report and self.env.ref(default_report))
+        attachment = self.env["ir.attachment"]
+        if report:
+            target = self._dealer_report_record(report, record)
+            self._dealer_check_email(phase.send_on_activation, phase.name)
+            attachment = self._dealer_attach_report(report, target)
+        if progress:
+            self._set_progress(progress)
+        if not phase.send_on_activation or not (report or phase.mail_template_id):
             return True
         template = phase.mail_template_id or self.env.ref("dealer_jobs.mail_template_dealer_job_document")
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Send %(phase)s", phase=phase.name),
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_template_id": template.id,
-                "default_composition_mode": "comment",
-                "default_attachment_ids": [fields.Command.set(attachment.ids)],
-                "default_partner_ids": self.partner_id.ids,
-                "force_email": True,
-            },
-        }
+        return self._dealer_mail_action(template, attachment, _("Send %(phase)s", phase=phase.name))
 
+    def _dealer_report_record(self, report, record):
+        if record and record._name == report.model:
+            return record
+        target = {
+            self._name: self,
+            "sale.order": self.sale_order_ids.filtered(lambda order: order.state != "cancel")[:1],
+            "account.move": self.invoice_ids.filtered(lambda move: move.state != "cancel")[:1],
+        }.get(report.model)
+        if not target:
+            raise UserError(
+                _("Document %(report)s has nothing to print for job %(job)s.", report=report.name, job=self.name)
+            )
+        return target
+
+    # ------------------------------------------------------------------
+    # the documents of the deal
     def _dealer_quotation(self):
         """The job's open quotation, created from its items when there is none."""
         quotation = self.sale_order_ids.filtered(lambda order: order.state in ("draft", "sent"))[:1]
         if quotation:
             return quotation
-        if not self.line_ids:
-            raise UserError(_("Add the items to offer on job %(job)s first.", job=self.name))
+        orders, _purchases, _moves = self._dealer_documents()
+        if orders:
+            raise UserError(
+                _("Job %(job)s is already ordered: its order is %(order)s.", job=self.name, order=orders[0].name)
+            )
+        self._dealer_check_lines()
         vals = {
             "partner_id": self.partner_id.id,
             "user_id": self.user_id.id,
             "company_id": self.company_id.id,
+            "fiscal_position_id": self.fiscal_position_id.id,
             "dealer_job_id": self.id,
             "campaign_id": self.campaign_id.id,
             "source_id": self.source_id.id,
@@ -426,25 +593,96 @@ class DealerJob(models.Model):
             vals["warehouse_id"] = self.warehouse_id.id
         return self.env["sale.order"].create(vals)
 
+    def _dealer_purchase(self):
+        """The trade-in's purchase order, confirmed: one line buys the car (its model's product,
+        the agreed price), so its receipt puts the car into stock at that cost under its VIN."""
+        self._check_job_right("purchase")
+        _orders, purchases, _moves = self._dealer_documents()
+        purchase = purchases[:1].with_env(self.env)
+        if not purchase:
+            self._dealer_check_lines()
+            car_lines = self.line_ids.filtered(lambda line: line.product_id == self.vehicle_id.product_id)
+            if len(car_lines) != 1 or car_lines.quantity != 1:
+                raise UserError(
+                    _(
+                        "Job %(job)s buys one car: its items need exactly one line of quantity 1 "
+                        "for %(car)s (product %(product)s).",
+                        job=self.name,
+                        car=self.vehicle_id.display_name,
+                        product=self.vehicle_id.model_id._dealer_get_product().display_name,
+                    )
+                )
+            vals = {
+                "partner_id": self.partner_id.id,
+                "user_id": self.user_id.id,
+                "company_id": self.company_id.id,
+                "fiscal_position_id": self.fiscal_position_id.id,
+                "dealer_job_id": self.id,
+                "origin": self.name,
+                "order_line": [fields.Command.create(line._prepare_purchase_line()) for line in self.line_ids],
+            }
+            if self.warehouse_id:
+                vals["picking_type_id"] = self.warehouse_id.in_type_id.id
+            purchase = self.env["purchase.order"].create(vals)
+        if purchase.state in ("draft", "sent"):
+            purchase.button_confirm()
+        return purchase
+
     def _dealer_credit_note(self):
-        """Post the self-billing credit note: a vendor bill to the customer for the traded-in car."""
-        bill = (
-            self.env["account.move"]
-            .sudo()
-            .create(
+        """The self-billing credit note: the vendor bill of the trade-in's purchase order.
+
+        Posted at once when the user holds Odoo's invoicing right; otherwise it stays a draft and
+        the company's invoicing users get an activity to post it.
+        """
+        _orders, _purchases, moves = self._dealer_documents()
+        bill = moves.filtered(lambda move: move.move_type == "in_invoice")[:1]
+        if not bill:
+            purchase = self._dealer_purchase()
+            purchase.action_create_invoice()  # linked to the job by purchase.order._prepare_invoice
+            bill = self.invoice_ids.filtered(lambda move: move.move_type == "in_invoice" and move.state == "draft")
+            bill.write(
                 {
-                    "move_type": "in_invoice",
-                    "partner_id": self.partner_id.id,
-                    "company_id": self.company_id.id,
                     "invoice_date": fields.Date.context_today(self),
                     "ref": _("Credit note %(job)s", job=self.name),
-                    "dealer_job_id": self.id,
-                    "invoice_line_ids": [fields.Command.create(line._prepare_bill_line()) for line in self.line_ids],
                 }
             )
-        )
-        bill.action_post()
+            if self.env.user.has_group("account.group_account_invoice"):
+                bill.action_post()
+            else:
+                self._dealer_request_posting(bill)
         return bill.with_env(self.env)
+
+    def _dealer_request_posting(self, moves):
+        """An activity on each draft for each invoicing user of its company."""
+        group = self.env.ref("account.group_account_invoice")
+        for move in moves:
+            users = self.env["res.users"].search(
+                [("groups_id", "in", group.id), ("company_ids", "in", move.company_id.id), ("share", "=", False)]
+            )
+            for user in users:
+                move.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=_("Post the credit note of job %(job)s", job=self.name),
+                    note=_("%(user)s made this draft; posting needs invoicing rights.", user=self.env.user.name),
+                    user_id=user.id,
+                )
+
+    def action_post_documents(self):
+        """Post the job's draft invoice or credit note (Odoo's own posting and rights)."""
+        self.ensure_one()
+        self._dealer_start("post")
+        drafts = self.invoice_ids.filtered(
+            lambda move: move.state == "draft" and move.move_type == CLOSING_MOVE_TYPE[self.process]
+        )
+        if not drafts:
+            raise UserError(_("Job %(job)s has no draft invoice or credit note to post.", job=self.name))
+        drafts.action_post()
+        drafts.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    def _dealer_check_lines(self):
+        if not self.line_ids:
+            raise UserError(_("Add the items of job %(job)s first.", job=self.name))
 
     # ------------------------------------------------------------------
     # smart buttons
@@ -455,12 +693,19 @@ class DealerJob(models.Model):
         return self._action_view(self.purchase_order_ids, "purchase.purchase_rfq")
 
     def action_view_invoices(self):
-        return self._action_view(self.invoice_ids, "account.action_move_in_invoice_type")
+        xmlid = (
+            "account.action_move_in_invoice_type"
+            if self.process == "purchase"
+            else "account.action_move_out_invoice_type"
+        )
+        return self._action_view(self.invoice_ids, xmlid)
 
     def _action_view(self, records, xmlid):
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [("id", "in", records.ids)]
         action["context"] = {"create": False}
+        if len(records) == 1:
+            action.update(views=[(False, "form")], view_mode="form", res_id=records.id)
         return action
 
     def action_view_documents(self):

@@ -2,17 +2,31 @@ from odoo import api, fields, models
 
 
 class DealerJobLine(models.Model):
-    """An item of the job's invoice items tab; flows into its offer, order and credit note."""
+    """An item of the job; flows into its quotation (sale) or purchase order (trade-in).
+
+    Prices and taxes follow Odoo's own rules: the product's taxes of the job's company (customer
+    taxes on a sale, vendor taxes on a trade-in), mapped by the job's fiscal position. Only taxes
+    the user changed are forced onto the order line.
+    """
 
     _name = "dealer.job.line"
     _description = "Job Line Item"
     _order = "job_id, sequence, id"
+    _check_company_auto = True
 
     job_id = fields.Many2one("dealer.job", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="job_id.company_id", store=True)
     currency_id = fields.Many2one(related="job_id.currency_id")
     sequence = fields.Integer(default=10)
-    product_id = fields.Many2one("product.product", string="Product", check_company=True)
+    product_id = fields.Many2one(
+        "product.product",
+        string="Product",
+        check_company=True,
+        compute="_compute_product_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     name = fields.Text(
         string="Description", required=True, compute="_compute_name", store=True, readonly=False, precompute=True
     )
@@ -26,18 +40,42 @@ class DealerJobLine(models.Model):
         precompute=True,
     )
     discount = fields.Float(string="Discount (%)", digits="Discount")
-    tax_ids = fields.Many2many("account.tax", string="Taxes", check_company=True)
+    tax_ids = fields.Many2many(
+        "account.tax",
+        string="Taxes",
+        check_company=True,
+        compute="_compute_tax_ids",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     price_subtotal = fields.Monetary(compute="_compute_amounts", store=True, string="Subtotal")
     price_total = fields.Monetary(compute="_compute_amounts", store=True, string="Total")
 
     _sql_constraints = [
         ("discount_range", "CHECK(discount >= 0 AND discount <= 100)", "A discount lies between 0 and 100 %."),
+        ("quantity_positive", "CHECK(quantity > 0)", "The quantity of an item is positive."),
     ]
+
+    @api.depends("job_id")
+    def _compute_product_id(self):
+        """The job's first item is its car (the car's model product)."""
+        for line in self:
+            job = line.job_id
+            if line.product_id or not job.vehicle_id.model_id:
+                continue
+            car_product = job.vehicle_id.model_id._dealer_get_product()
+            if not (job.line_ids - line).filtered(
+                lambda other, car_product=car_product: other.product_id == car_product
+            ):
+                line.product_id = car_product
 
     @api.depends("product_id")
     def _compute_name(self):
         for line in self:
-            if line.product_id:
+            previous = line._origin.product_id
+            typed = line.name and not (previous and line.name == previous.get_product_multiline_description_sale())
+            if line.product_id and not typed:
                 line.name = line.product_id.get_product_multiline_description_sale()
             elif not line.name:
                 line.name = False
@@ -45,38 +83,83 @@ class DealerJobLine(models.Model):
     @api.depends("product_id")
     def _compute_price_unit(self):
         for line in self:
-            if line.product_id:
-                line.price_unit = line.product_id.lst_price
+            if line.product_id and line.job_id.process != "purchase":
+                line.price_unit = line.product_id.with_company(line.company_id).lst_price
+
+    @api.depends("product_id", "job_id.process", "job_id.fiscal_position_id", "company_id")
+    def _compute_tax_ids(self):
+        for line in self:
+            line.tax_ids = line._dealer_default_taxes()
+
+    def _dealer_default_taxes(self):
+        """The taxes ``sale.order.line`` / ``purchase.order.line`` would put on this item."""
+        self.ensure_one()
+        job = self.job_id
+        company = job.company_id or self.env.company
+        if not self.product_id:
+            return self.env["account.tax"]
+        product = self.product_id.with_company(company)
+        taxes = product.supplier_taxes_id if job.process == "purchase" else product.taxes_id
+        return job.fiscal_position_id.map_tax(taxes._filter_taxes_by_company(company))
+
+    def _prepare_base_line_for_taxes_computation(self):
+        self.ensure_one()
+        return self.env["account.tax"]._prepare_base_line_for_taxes_computation(
+            self,
+            tax_ids=self.tax_ids,
+            quantity=self.quantity,
+            partner_id=self.job_id.partner_id,
+            currency_id=self.currency_id,
+            rate=1.0,
+        )
 
     @api.depends("quantity", "price_unit", "discount", "tax_ids", "job_id.partner_id")
     def _compute_amounts(self):
+        AccountTax = self.env["account.tax"]
         for line in self:
-            price = line.price_unit * (1 - (line.discount or 0.0) / 100.0)
-            taxes = line.tax_ids.compute_all(
-                price, line.currency_id, line.quantity, product=line.product_id, partner=line.job_id.partner_id
-            )
-            line.price_subtotal = taxes["total_excluded"]
-            line.price_total = taxes["total_included"]
+            base_line = line._prepare_base_line_for_taxes_computation()
+            AccountTax._add_tax_details_in_base_line(base_line, line.company_id or self.env.company)
+            line.price_subtotal = base_line["tax_details"]["total_excluded_currency"]
+            line.price_total = base_line["tax_details"]["total_included_currency"]
+
+    def _dealer_taxes_vals(self, field):
+        """``{field: taxes}`` when the user changed the item's taxes, else nothing: the order
+        line then computes them itself, as for any order."""
+        if self.tax_ids == self._dealer_default_taxes():
+            return {}
+        return {field: [fields.Command.set(self.tax_ids.ids)]}
+
+    def _dealer_note_vals(self, display_type):
+        return {"display_type": display_type, "name": self.name}
 
     def _prepare_order_line(self):
-        """Values of a sale order line (also used for purchase and vendor bill lines)."""
+        """Values of the quotation's line for this item."""
         self.ensure_one()
+        if not self.product_id:
+            return self._dealer_note_vals("line_note")
         return {
             "product_id": self.product_id.id,
             "name": self.name,
             "product_uom_qty": self.quantity,
             "price_unit": self.price_unit,
             "discount": self.discount,
-            "tax_id": [fields.Command.set(self.tax_ids.ids)],
+            **self._dealer_taxes_vals("tax_id"),
         }
 
-    def _prepare_bill_line(self):
+    def _prepare_purchase_line(self):
+        """Values of the trade-in purchase order's line for this item; the car's line carries
+        the car, so its receipt knows the VIN."""
         self.ensure_one()
+        if not self.product_id:
+            return self._dealer_note_vals("line_note")
+        vehicle = self.job_id.vehicle_id
         return {
             "product_id": self.product_id.id,
             "name": self.name,
-            "quantity": self.quantity,
+            "product_qty": self.quantity,
+            "product_uom": self.product_id.uom_po_id.id,
             "price_unit": self.price_unit,
             "discount": self.discount,
-            "tax_ids": [fields.Command.set(self.tax_ids.ids)],
+            "dealer_vehicle_id": vehicle.id if self.product_id == vehicle.product_id else False,
+            **self._dealer_taxes_vals("taxes_id"),
         }

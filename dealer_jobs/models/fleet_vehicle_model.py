@@ -29,15 +29,25 @@ class FleetVehicleModel(models.Model):
             "sale_ok": True,
             "purchase_ok": True,
             "invoice_policy": "delivery",
+            "purchase_method": "purchase",  # a trade-in is billed (credit note) on the agreed price
         }
 
     def _dealer_get_product(self):
-        """Return the models' storable products, creating the missing ones in one batch."""
+        """Return the models' storable products, creating the missing ones in one batch.
+
+        The valuation per car of their category is checked in the current companies first.
+        Taxes and company are left to Odoo's defaults: a product shared by all companies gets
+        the default taxes of each company.
+        """
+        self.env["product.category"]._dealer_setup_vehicle_valuation(self.env.companies)
         missing = self.filtered(lambda model: not model.product_tmpl_id)
         if missing:
-            category = self.env["product.category"]._dealer_vehicle_category()
+            category = self.env.ref("dealer_jobs.product_category_vehicles")
+            vals_list = [model._dealer_product_vals(category) for model in missing]
             templates = (
-                self.env["product.template"].sudo().create([model._dealer_product_vals(category) for model in missing])
+                self.env["product.template"]
+                .sudo()  # sudo: the model's stock product is configuration derived from the model
+                .create(vals_list)
             )
             for model, template in zip(missing, templates, strict=True):
                 model.product_tmpl_id = template

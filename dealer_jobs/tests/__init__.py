@@ -2,9 +2,12 @@ from . import test_access
 from . import test_job
 from . import test_job_access
 from . import test_job_documents
+from . import test_job_money
 from . import test_job_phases
+from . import test_job_trade_in
 from . import test_vehicle_concurrency
 from . import test_vehicle_decode
+from . import test_vehicle_multi_company
 from . import test_vehicle_stock
 from . import test_vehicle_unique
 from . import test_vehicle_vin

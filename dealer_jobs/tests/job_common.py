@@ -40,14 +40,18 @@ class JobCase(AccountTestInvoicingCommon):
 
     @classmethod
     def make_job(cls, **vals):
+        """A sale job bills a service item of 20,000; a trade-in job buys the car for 20,000
+        (its first item defaults to the car's model product)."""
+        if vals.get("process") == "purchase" or vals.get("is_trade_in"):
+            line = {"name": "Trade-in price", "quantity": 1, "price_unit": 20000}
+        else:
+            line = {"product_id": cls.service.id, "quantity": 1, "price_unit": 20000}
         return cls.env["dealer.job"].create(
             {
                 "vehicle_id": cls.car.id,
                 "partner_id": cls.customer.id,
                 "user_id": cls.salesperson.id,
-                "line_ids": [
-                    (0, 0, {"product_id": cls.service.id, "quantity": 1, "price_unit": 20000}),
-                ],
+                "line_ids": [(0, 0, line)],
                 **vals,
             }
         )

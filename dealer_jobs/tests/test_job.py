@@ -42,24 +42,38 @@ class TestJob(JobCase):
         self.assertEqual(self.make_job().origin, "manual")
         self.assertEqual(self.make_job(partner_id=self.partner_a.id).origin, "manual")
 
-    def test_colour_follows_the_processing_status(self):
+    def test_colour_follows_the_status_the_actions_set(self):
+        self.env.ref("dealer_jobs.phase_sale_offer").send_on_activation = False
         job = self.make_job()
-        expected = {
-            "new": "red",
-            "callback": "orange",
-            "offered": "orange",
-            "ordered": "green",
-            "lost": "green",
-            "sold": "black",
-        }
-        for status, colour in expected.items():
-            job.status = status
-            self.assertEqual(job.color_state, colour, status)
+        seen = [(job.status, job.color_state)]
+        self.env["dealer.job.callback"].create({"job_id": job.id, "outcome": "reached"}).action_log()
+        seen.append((job.status, job.color_state))
+        self.activate(job, "dealer_jobs.phase_sale_offer")
+        seen.append((job.status, job.color_state))
+        self.activate(job, "dealer_jobs.phase_sale_order")
+        seen.append((job.status, job.color_state))
+        job.action_mark_lost()
+        seen.append((job.status, job.color_state))
+        job.action_reopen()
+        self.activate(job, "dealer_jobs.phase_sale_invoice")
+        job.action_post_documents()
+        seen.append((job.status, job.color_state))
+        self.assertEqual(
+            seen,
+            [
+                ("new", "red"),
+                ("callback", "orange"),
+                ("offered", "orange"),
+                ("ordered", "green"),
+                ("lost", "green"),
+                ("sold", "black"),
+            ],
+        )
 
     def test_status_changes_are_tracked_in_the_chatter(self):
         job = self.make_job().with_context(tracking_disable=False, mail_notrack=False)
         self.env.cr.flush()  # changes made in the creating transaction are not tracked
-        job.action_mark_sold()
+        job.action_mark_lost()
         self.env.flush_all()
         self.env.cr.flush()
         tracked = self.env["mail.tracking.value"].search(
@@ -70,7 +84,7 @@ class TestJob(JobCase):
             ]
         )
         self.assertTrue(tracked)
-        self.assertEqual(tracked[0].new_value_char, "Sold")
+        self.assertEqual(tracked[0].new_value_char, "Lost")
         job.action_reopen()
         self.assertEqual(job.status, "new")
 

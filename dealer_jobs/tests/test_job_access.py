@@ -27,7 +27,7 @@ class TestJobAccess(JobCase):
         )
         self.assertEqual(created.with_user(self.salesperson).partner_id, self.partner_b)
 
-    def test_duplicate_of_a_colleagues_job_is_detected(self):
+    def test_duplicate_of_a_colleagues_job_is_detected_without_showing_it(self):
         duplicate = (
             self.env["dealer.job"]
             .with_user(self.salesperson)
@@ -35,10 +35,14 @@ class TestJobAccess(JobCase):
         )
         self.assertEqual(duplicate.origin, "duplicate")
         self.assertEqual(duplicate.sudo().duplicate_of_id, self.others)
+        with self.assertRaises(AccessError):
+            duplicate.read(["duplicate_of_id"])
+        self.assertNotIn(self.others.name, str(duplicate.web_read({"origin": {}, "name": {}})))
+        self.assertEqual(duplicate.with_user(self.sales_manager).duplicate_of_id, self.others)
 
     def test_salesperson_cannot_act_on_a_colleagues_job(self):
         with self.assertRaises(AccessError):
-            self.others.with_user(self.salesperson).action_mark_sold()
+            self.others.with_user(self.salesperson).action_mark_lost()
         self.assertEqual(self.others.status, "new")
 
     def test_salesperson_works_own_job_through_its_phases(self):
@@ -47,8 +51,11 @@ class TestJobAccess(JobCase):
         job.phase_id = self.env.ref("dealer_jobs.phase_sale_offer")
         job.action_activate_phase()
         self.assertEqual(job.status, "offered")
-        job.status = "ordered"
-        self.assertEqual(self.own.status, "ordered")
+        with self.assertRaisesRegex(UserError, "never directly"):
+            job.write({"progress": "ordered"})
+        with self.assertRaisesRegex(UserError, "never directly"):
+            job.write({"status": "sold"})
+        self.assertEqual(self.own.status, "offered")
 
     def test_salesperson_cannot_configure_phases_nor_delete_jobs(self):
         with self.assertRaises(AccessError):
@@ -78,5 +85,5 @@ class TestJobAccess(JobCase):
         )
         with self.assertRaises(AccessError):
             self.env["dealer.job"].with_user(user).search([])
-        with self.assertRaises(UserError):
-            self.own.with_user(user).action_mark_sold()
+        with self.assertRaises(AccessError):
+            self.own.with_user(user).action_mark_lost()

@@ -45,7 +45,7 @@ class TestJobDocuments(JobCase):
         self.job.phase_id = self.env.ref("dealer_jobs.phase_purchase_credit_note")
         self.job.action_activate_phase()
         html = self._html("dealer_jobs.action_report_dealer_credit_note", self.job.invoice_ids)
-        self.assertIn("Gutschrift / Credit Note", html)
+        self.assertIn("Credit Note", html)
         self.assertNotIn("SECRET-REMARK", html)
 
     def test_documents_button_lists_the_attached_pdfs(self):

@@ -19,12 +19,18 @@ class TestJobPhases(JobCase):
         )
 
     # settings -------------------------------------------------------------
-    def test_trade_in_switch_moves_the_job_to_the_purchase_phases(self):
+    def test_trade_in_switch_moves_the_job_to_the_purchase_phases_at_once(self):
         job = self.make_job()
         job.is_trade_in = True
-        self.activate(job, "dealer_jobs.phase_sale_settings")
         self.assertEqual(job.process, "purchase")
         self.assertEqual(job.phase_id, self.env.ref("dealer_jobs.phase_purchase_settings"))
+        job.process = "sale"
+        self.assertFalse(job.is_trade_in, "one source of truth: the process")
+        form = Form(job)
+        form.is_trade_in = True
+        self.assertEqual(form.process, "purchase", "the form switches as soon as it is ticked")
+        job = form.save()
+        self.assertEqual(job.search([("id", "=", job.id), ("is_trade_in", "=", True)]), job)
 
     def test_switching_the_process_keeps_the_phase_kind(self):
         job = self.make_job()
@@ -125,18 +131,28 @@ class TestJobPhases(JobCase):
         self.activate(job, "dealer_jobs.phase_sale_invoice")
         self.assertEqual(job.invoice_ids.move_type, "out_invoice")
         self.assertEqual(job.invoice_ids.amount_untaxed, 20000)
-        self.assertEqual(job.status, "sold")
+        self.assertEqual((job.status, job.waiting_for_posting), ("ordered", True), "a draft invoice sells nothing")
+        self.activate(job, "dealer_jobs.phase_sale_invoice")
+        self.assertEqual(len(job.invoice_ids), 1, "activating again makes no second invoice")
+        job.action_post_documents()
+        self.assertEqual(job.invoice_ids.state, "posted")
+        self.assertEqual((job.status, job.waiting_for_posting), ("sold", False))
         self.assertEqual(job.color_state, "black")
 
     # credit note and contract ---------------------------------------------
-    def test_credit_note_of_a_trade_in_is_a_posted_vendor_bill_printed_as_credit_note(self):
+    def test_credit_note_of_a_trade_in_is_the_vendor_bill_of_its_purchase_order(self):
         job = self.make_job(process="purchase")
         action = self.activate(job, "dealer_jobs.phase_purchase_credit_note")
+        purchase = job.purchase_order_ids
+        self.assertEqual((len(purchase), purchase.state), (1, "purchase"))
+        self.assertEqual(purchase.order_line.product_id, self.car.product_id)
+        self.assertEqual(purchase.order_line.dealer_vehicle_id, self.car)
         bill = job.invoice_ids
         self.assertEqual((bill.move_type, bill.state, bill.partner_id), ("in_invoice", "posted", self.customer))
+        self.assertEqual(bill.invoice_line_ids.purchase_line_id, purchase.order_line)
         self.assertEqual(bill.amount_untaxed, 20000)
         attachment = self.env["ir.attachment"].search([("res_model", "=", "dealer.job"), ("res_id", "=", job.id)])
-        self.assertIn(b"Gutschrift / Credit Note", attachment.raw)
+        self.assertIn(b"Credit Note", attachment.raw)
         self.assertEqual(action["res_model"], "mail.compose.message")
         self.assertEqual(job.status, "sold")
 
@@ -146,13 +162,17 @@ class TestJobPhases(JobCase):
         )
         job = self.make_job()
         job.phase_id = misconfigured
-        with self.assertRaisesRegex(UserError, "trade-in \\(purchase\\) job only"):
+        with self.assertRaisesRegex(UserError, "is made for a Purchase \\(Trade-in\\) job only"):
             job.action_activate_phase()
         self.assertFalse(job.invoice_ids)
         self.assertFalse(self.env["account.move"].search([("partner_id", "=", self.customer.id)]))
 
-    def test_contract_is_attached_and_orders_the_job(self):
+    def test_contract_is_attached_and_buys_the_car(self):
         job = self.make_job(process="purchase")
         self.activate(job, "dealer_jobs.phase_purchase_contract")
         self.assertEqual(job.document_count, 1)
         self.assertEqual(job.status, "ordered")
+        self.assertEqual(job.purchase_order_ids.state, "purchase")
+        self.activate(job, "dealer_jobs.phase_purchase_contract")
+        self.assertEqual(len(job.purchase_order_ids), 1, "activating again buys the car once")
+        self.assertEqual(job.document_count, 1, "printing again replaces the contract")

@@ -31,7 +31,8 @@ class DealerJobCallback(models.TransientModel):
     def action_log(self):
         self.ensure_one()
         job = self.job_id
-        job._check_job_right("callback")
+        job._dealer_start("callback")
+        job._check_open()
         outcome = dict(self._fields["outcome"]._description_selection(self.env))[self.outcome]
         body = _("Call attempt: %(outcome)s", outcome=outcome)
         if self.wishes:
@@ -45,5 +46,5 @@ class DealerJobCallback(models.TransientModel):
                 note=self.wishes or "",
                 user_id=(job.user_id or self.env.user).id,
             )
-        job._set_status("callback")
+        job._set_progress("callback")
         return {"type": "ir.actions.act_window_close"}

@@ -57,7 +57,7 @@ registry.category("web_tour.tours").add("dealer_job_tour", {
         },
         {
             content: "The status follows the phase",
-            trigger: '.o_field_widget[name="status"] input[data-value="callback"]:checked',
+            trigger: '.o_field_widget[name="status"]:contains("Callback Requested")',
         },
         {
             content: "The call is in the chatter",

@@ -1,0 +1,40 @@
+import psycopg2
+
+from odoo import _, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+
+class DealerActionMixin(models.AbstractModel):
+    """Row lock in front of the ``action_*`` methods that create documents or accounting.
+
+    ``_dealer_lock()`` takes ``SELECT … FOR UPDATE NOWAIT`` on the records: a double click or a
+    colleague acting on the same record at the same second gets a clear error instead of a
+    second document. Call it first, then check the state on fresh values.
+    """
+
+    _name = "dealer.action.mixin"
+    _description = "Dealer: locked state changes"
+
+    def _dealer_lock(self):
+        if not self.ids:
+            return
+        self.flush_recordset()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM %s WHERE id IN %s FOR UPDATE NOWAIT",
+                        SQL.identifier(self._table),
+                        tuple(self.ids),
+                    )
+                )
+        except psycopg2.errors.LockNotAvailable:
+            raise UserError(
+                _(
+                    "Someone else is working on %(record)s right now: try again in a moment.",
+                    record=", ".join(self.mapped("display_name")),
+                )
+            ) from None
+        # the other request may have changed the records before it let go of them
+        self.invalidate_recordset()

@@ -1,0 +1,121 @@
+"""A trade-in buys the car: purchase order, receipt under the VIN at the agreed price, credit note."""
+
+from odoo import SUPERUSER_ID, api, sql_db
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.dealer_jobs.tools.vin import with_check_digit
+
+from .job_common import JobCase
+
+
+@tagged("post_install", "-at_install")
+class TestTradeInEntersStock(JobCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.ref("dealer_jobs.phase_purchase_credit_note").send_on_activation = False
+        cls.env.ref("dealer_jobs.phase_purchase_contract").send_on_activation = False
+        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
+        cls.storekeeper = new_test_user(
+            cls.env, login="job_storekeeper", groups="stock.group_stock_user", name="Stan Store"
+        )
+
+    def test_receipt_puts_the_car_into_stock_under_its_vin_at_the_agreed_price(self):
+        job = self.make_job(process="purchase", warehouse_id=self.warehouse.id)
+        job.line_ids.price_unit = 18750.50
+        self.activate(job, "dealer_jobs.phase_purchase_contract")
+        purchase = job.purchase_order_ids
+        receipt = purchase.picking_ids
+        self.assertEqual(receipt.picking_type_id, self.warehouse.in_type_id)
+        self.assertEqual(len(receipt.move_ids), 1, "one move per car")
+        self.assertEqual(receipt.move_line_ids.lot_name, self.car.vin_sn, "the VIN is prefilled as serial")
+        receipt.with_user(self.storekeeper).button_validate()
+        self.assertEqual(receipt.state, "done")
+        lot = self.car.lot_id
+        self.assertEqual((lot.name, lot.fleet_vehicle_id), (self.car.vin_sn, self.car))
+        self.assertEqual(lot.value_svl, 18750.50)
+        self.assertEqual(self.car.stock_location_id, self.warehouse.lot_stock_id)
+        layer = self.env["stock.valuation.layer"].search([("lot_id", "=", lot.id)])
+        self.assertEqual(layer.value, 18750.50)
+        category = self.car.product_id.categ_id
+        valuation_lines = layer.account_move_id.line_ids
+        self.assertEqual(
+            {(line.account_id, line.debit, line.credit) for line in valuation_lines},
+            {
+                (category.property_stock_valuation_account_id, 18750.50, 0.0),
+                (category.property_stock_account_input_categ_id, 0.0, 18750.50),
+            },
+        )
+
+    def test_credit_note_is_the_purchase_bill_and_balances_the_stock_input(self):
+        job = self.make_job(process="purchase")
+        self.activate(job, "dealer_jobs.phase_purchase_credit_note")
+        bill = job.invoice_ids
+        self.assertEqual(bill.state, "posted")
+        self.assertEqual(sum(bill.line_ids.mapped("debit")), sum(bill.line_ids.mapped("credit")))
+        payable = bill.line_ids.filtered(lambda line: line.account_id.account_type == "liability_payable")
+        self.assertEqual((payable.partner_id, payable.credit), (self.customer, job.amount_total))
+        car_line = bill.invoice_line_ids
+        self.assertEqual(car_line.account_id, self.car.product_id.categ_id.property_stock_account_input_categ_id)
+        self.assertEqual(car_line.debit, 20000)
+        taxes = bill.line_ids.filtered("tax_line_id")
+        self.assertEqual(sum(taxes.mapped("debit")), job.amount_tax)
+
+    def test_a_trade_in_without_its_car_line_is_refused_with_what_is_missing(self):
+        job = self.make_job(process="purchase")
+        job.line_ids.product_id = self.service
+        with self.assertRaisesRegex(UserError, "exactly one line of quantity 1"):
+            self.activate(job, "dealer_jobs.phase_purchase_contract")
+        self.assertFalse(job.purchase_order_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestJobDoubleClick(TransactionCase):
+    """Two requests activating the same job at the same second: the row lock lets one through."""
+
+    def _cursor(self):
+        return sql_db.db_connect(self.env.cr.dbname).cursor()
+
+    def test_second_click_while_the_first_works_is_refused(self):
+        with self._cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            brand = env["fleet.vehicle.model.brand"].create({"name": "Double Click"})
+            model = env["fleet.vehicle.model"].create({"name": "Click", "brand_id": brand.id})
+            car = env["fleet.vehicle"].create({"model_id": model.id, "vin_sn": with_check_digit("WVWZZZ1KZSW666661")})
+            partner = env["res.partner"].create({"name": "Double Clicker", "email": "click@example.com"})
+            job = env["dealer.job"].create(
+                {
+                    "vehicle_id": car.id,
+                    "partner_id": partner.id,
+                    "process": "purchase",
+                    "line_ids": [(0, 0, {"name": "Trade-in", "price_unit": 5000})],
+                }
+            )
+            job.phase_id = env.ref("dealer_jobs.phase_purchase_contract")
+            ids = {"job": job.id, "car": car.id, "model": model.id, "brand": brand.id, "partner": partner.id}
+            ids["product"] = model.product_tmpl_id.id
+            cr.commit()  # pylint: disable=invalid-commit
+        try:
+            with self._cursor() as cr_a, self._cursor() as cr_b:
+                env_a = api.Environment(cr_a, SUPERUSER_ID, {})
+                env_b = api.Environment(cr_b, SUPERUSER_ID, {})
+                env_a["dealer.job"].browse(ids["job"])._dealer_lock()  # the first click is working
+                with mute_logger("odoo.sql_db"), self.assertRaisesRegex(UserError, "Someone else is working on"):
+                    env_b["dealer.job"].browse(ids["job"]).action_activate_phase()
+                cr_b.rollback()
+                cr_a.rollback()
+            with self._cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                self.assertFalse(env["purchase.order"].search([("dealer_job_id", "=", ids["job"])]))
+        finally:
+            with self._cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["dealer.job"].browse(ids["job"]).unlink()
+                env["fleet.vehicle"].browse(ids["car"]).unlink()
+                env["fleet.vehicle.model"].browse(ids["model"]).unlink()
+                env["product.template"].browse(ids["product"]).unlink()
+                env["fleet.vehicle.model.brand"].browse(ids["brand"]).unlink()
+                env["res.partner"].browse(ids["partner"]).unlink()
+                cr.commit()  # pylint: disable=invalid-commit
