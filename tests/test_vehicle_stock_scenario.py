@@ -21,7 +21,8 @@ class TestVehicleStockScenario(RootTestMixin, TransactionCase):
             {"model_id": model.id, "vin_sn": with_check_digit("WVWZZZ1KZSW900001"), "dealer_usage": "stock"}
         )
         lot_warehouse = self.env["stock.warehouse"].create({"name": "Scenario Lot", "code": "SCL"})
-        car._dealer_receive(lot_warehouse, price_unit=18500)
+        seller = self.env["res.partner"].create({"name": "Szenario Verkäufer"})
+        car._dealer_receive(lot_warehouse, seller, price_unit=18500)
 
         quants = self.env["stock.quant"].search(
             [("lot_id", "=", car.lot_id.id), ("location_id.usage", "=", "internal"), ("quantity", ">", 0)]

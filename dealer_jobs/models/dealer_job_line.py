@@ -86,7 +86,7 @@ class DealerJobLine(models.Model):
             if line.product_id and line.job_id.process != "purchase":
                 line.price_unit = line.product_id.with_company(line.company_id).lst_price
 
-    @api.depends("product_id", "job_id.process", "job_id.fiscal_position_id", "company_id")
+    @api.depends("product_id", "job_id.process", "job_id.fiscal_position_id", "job_id.company_id")
     def _compute_tax_ids(self):
         for line in self:
             line.tax_ids = line._dealer_default_taxes()
@@ -153,13 +153,14 @@ class DealerJobLine(models.Model):
         if not self.product_id:
             return self._dealer_note_vals("line_note")
         vehicle = self.job_id.vehicle_id
-        return {
-            "product_id": self.product_id.id,
-            "name": self.name,
-            "product_qty": self.quantity,
-            "product_uom": self.product_id.uom_po_id.id,
-            "price_unit": self.price_unit,
-            "discount": self.discount,
-            "dealer_vehicle_id": vehicle.id if self.product_id == vehicle.product_id else False,
-            **self._dealer_taxes_vals("taxes_id"),
-        }
+        if self.product_id == vehicle.product_id:
+            vals = vehicle._dealer_purchase_line_vals(self.price_unit, self.name)
+        else:
+            vals = {
+                "product_id": self.product_id.id,
+                "name": self.name,
+                "product_qty": self.quantity,
+                "product_uom": self.product_id.uom_po_id.id,
+                "price_unit": self.price_unit,
+            }
+        return {**vals, "discount": self.discount, **self._dealer_taxes_vals("taxes_id")}

@@ -21,9 +21,12 @@ class DealerJobOwnerMixin(models.AbstractModel):
         for record in self:
             record.dealer_job_count = counts.get(record, 0)
 
+    def _dealer_job_domain(self):
+        return [(self._dealer_job_field, "in", self.ids)]
+
     def action_view_dealer_jobs(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("dealer_jobs.action_dealer_job")
-        action["domain"] = [(self._dealer_job_field, "=", self.id)]
+        action["domain"] = self._dealer_job_domain()
         action["context"] = {f"default_{self._dealer_job_field}": self.id}
         return action

@@ -265,11 +265,26 @@ class FleetVehicle(models.Model):
             if lot.fleet_vehicle_id != car:
                 lot.fleet_vehicle_id = car
 
-    def _dealer_receive(self, warehouse, price_unit=None):
-        """Receive the cars into ``warehouse`` in one validated receipt, one move per car.
+    def _dealer_purchase_line_vals(self, price_unit, name=None):
+        """A purchase order line buying this car: its model's product, quantity 1, the car on
+        the line so that the receipt takes the VIN as serial and keeps one move for the car."""
+        self.ensure_one()
+        product = self.model_id._dealer_get_product()
+        return {
+            "product_id": product.id,
+            "name": name or self.display_name,
+            "product_qty": 1,
+            "product_uom": product.uom_po_id.id,
+            "price_unit": price_unit,
+            "dealer_vehicle_id": self.id,
+        }
 
-        One move per car keeps each car's own cost (lot valuation). The lot is the one
-        named by the VIN: reused when it exists, created by the receipt otherwise.
+    def _dealer_receive(self, warehouse, partner, price_unit=None):
+        """Buy and receive the cars into ``warehouse`` for demo data and tests, the one way cars
+        enter stock: a confirmed purchase order (one line, hence one move, per car, so each car
+        keeps its own cost) whose receipt is validated with the VINs as serials.
+
+        Deals buy their car through the job's purchase order; ``partner`` is the seller.
         """
         if not self:
             return self.env["stock.picking"]
@@ -290,60 +305,33 @@ class FleetVehicle(models.Model):
                     location=in_stock[0].stock_location_id.display_name,
                 )
             )
-        if isinstance(warehouse, int):  # called from XML data with a record id
+        if isinstance(warehouse, int):  # called from XML data with record ids
             warehouse = self.env["stock.warehouse"].browse(warehouse)
-        picking_type = warehouse.in_type_id
-        self.model_id._dealer_get_product()
-        supplier_location = self.env.ref("stock.stock_location_suppliers")
-        destination = picking_type.default_location_dest_id
-        picking = self.env["stock.picking"].create(
-            {
-                "picking_type_id": picking_type.id,
-                "location_id": supplier_location.id,
-                "location_dest_id": destination.id,
-                "origin": _("Vehicle stock-in"),
-            }
-        )
-        lots = self.env["stock.lot"].search(
-            [("name", "in", self.mapped("vin_sn")), ("product_id", "in", self.product_id.ids)]
-        )
-        lot_by_key = {(lot.name, lot.product_id): lot for lot in lots}
-        moves = self.env["stock.move"].create(
-            [
+        if isinstance(partner, int):
+            partner = self.env["res.partner"].browse(partner)
+        company = warehouse.company_id
+        order = (
+            self.env["purchase.order"]
+            .with_company(company)
+            .create(
                 {
-                    "name": car.display_name,
-                    "picking_id": picking.id,
-                    "product_id": car.product_id.id,
-                    "product_uom_qty": 1,
-                    "product_uom": car.product_id.uom_id.id,
-                    "price_unit": car.net_car_value if price_unit is None else price_unit,
-                    "location_id": supplier_location.id,
-                    "location_dest_id": destination.id,
-                }
-                for car in self
-            ]
-        )
-        # merge=False: moves of one model would otherwise merge and average the cars' costs
-        moves = moves._action_confirm(merge=False)
-        for car, move in zip(self, moves, strict=True):
-            lot = car.lot_id or lot_by_key.get((car.vin_sn, car.product_id), self.env["stock.lot"])
-            move.move_line_ids.unlink()
-            self.env["stock.move.line"].create(
-                {
-                    "move_id": move.id,
-                    "picking_id": picking.id,
-                    "product_id": car.product_id.id,
-                    "product_uom_id": car.product_id.uom_id.id,
-                    "quantity": 1,
-                    "lot_id": lot.id,
-                    "lot_name": False if lot else car.vin_sn,
-                    "location_id": supplier_location.id,
-                    "location_dest_id": destination.id,
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "picking_type_id": warehouse.in_type_id.id,
+                    "origin": _("Vehicle stock-in"),
+                    "order_line": [
+                        fields.Command.create(
+                            car._dealer_purchase_line_vals(car.net_car_value if price_unit is None else price_unit)
+                        )
+                        for car in self
+                    ],
                 }
             )
-            move.picked = True
-        picking._action_done()
-        self._dealer_link_lots(picking.move_line_ids.lot_id)
+        )
+        order.button_confirm()
+        picking = order.picking_ids
+        picking.button_validate()
+        self.invalidate_recordset(["stock_location_id", "stock_warehouse_id"])
         return picking
 
     # ------------------------------------------------------------------

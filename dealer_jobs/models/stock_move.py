@@ -11,6 +11,9 @@ class StockMove(models.Model):
         help="The car this move carries: its serial number is the car's VIN.",
     )
 
+    def _prepare_merge_moves_distinct_fields(self):
+        return [*super()._prepare_merge_moves_distinct_fields(), "dealer_vehicle_id"]  # one move per car
+
     def _prepare_move_line_vals(self, quantity=None, reserved_quant=None):
         """A car's receipt needs no serial typed: the VIN is the lot (the existing one when the
         car was here before)."""

@@ -30,6 +30,7 @@ class DealerCase(TransactionCase):
             {"name": "Kombi", "brand_id": cls.brand.id, "vehicle_type": "car"}
         )
         cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.company.id)], limit=1)
+        cls.seller = cls.env["res.partner"].create({"name": "Autohandel Verkäufer"})
         cls.dealer_user = new_test_user(
             cls.env, login="dealer_user", groups="dealer_jobs.group_dealer_user", name="Dealer User"
         )

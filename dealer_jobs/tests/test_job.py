@@ -114,6 +114,15 @@ class TestJob(JobCase):
         action = self.car.action_view_dealer_jobs()
         self.assertEqual(len(self.env["dealer.job"].search(action["domain"])), 2)
 
+    def test_a_company_counts_the_jobs_of_its_contacts(self):
+        company = self.env["res.partner"].create({"name": "Autohaus Kunde GmbH", "is_company": True})
+        buyer = self.env["res.partner"].create({"name": "Einkäufer", "parent_id": company.id})
+        self.make_job(partner_id=buyer.id)
+        self.make_job(partner_id=company.id)
+        self.assertEqual((company.dealer_job_count, buyer.dealer_job_count), (2, 1))
+        action = company.action_view_dealer_jobs()
+        self.assertEqual(len(self.env["dealer.job"].search(action["domain"])), 2)
+
     def test_web_inquiry_becomes_an_internet_job(self):
         lead = self.env["crm.lead"].create(
             {"name": "Interested in the coupé", "type": "opportunity", "partner_id": self.customer.id}

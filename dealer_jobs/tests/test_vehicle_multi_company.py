@@ -32,7 +32,7 @@ class TestVehicleMultiCompany(AccountTestInvoicingCommon):
 
     def receive(self, car, price):
         warehouse = car.env["stock.warehouse"].search([("company_id", "=", car.company_id.id)], limit=1)
-        return car._dealer_receive(warehouse, price_unit=price)
+        return car._dealer_receive(warehouse, self.partner_a, price_unit=price)
 
     def assert_valued_per_car(self, company):
         category = self.category.with_company(company)

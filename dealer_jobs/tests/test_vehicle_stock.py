@@ -25,7 +25,7 @@ class TestVehicleStock(DealerCase):
 
     def test_receiving_a_car_creates_the_lot_named_by_its_vin_and_links_both_ways(self):
         car = self.make_car(valid_vin("WVWZZZ1KZSW000011"), dealer_usage="stock", net_car_value=21000)
-        picking = car._dealer_receive(self.warehouse)
+        picking = car._dealer_receive(self.warehouse, self.seller)
         self.assertEqual(picking.state, "done")
         self.assertEqual(car.lot_id.name, car.vin_sn)
         self.assertEqual(car.lot_id.fleet_vehicle_id, car)
@@ -37,41 +37,42 @@ class TestVehicleStock(DealerCase):
     def test_each_car_keeps_its_own_cost(self):
         cars = self.make_car(valid_vin("WVWZZZ1KZSW000012"), dealer_usage="stock", net_car_value=10000)
         cars |= self.make_car(valid_vin("WVWZZZ1KZSW000013"), dealer_usage="stock", net_car_value=12000)
-        picking = cars._dealer_receive(self.warehouse)
+        picking = cars._dealer_receive(self.warehouse, self.seller)
         self.assertEqual(len(picking.move_ids), 2, "one move per car")
+        self.assertEqual(picking.move_ids.purchase_line_id.dealer_vehicle_id, cars, "bought like any car")
         self.assertEqual(cars.mapped("lot_id.value_svl"), [10000, 12000])
 
     def test_receiving_reuses_the_existing_lot_of_the_vin(self):
         car = self.make_car(valid_vin("WVWZZZ1KZSW000014"), dealer_usage="stock")
         lot = self.env["stock.lot"].create({"name": car.vin_sn, "product_id": self.model._dealer_get_product().id})
         self.assertEqual(car.lot_id, lot, "a lot named by the VIN is linked on creation")
-        car._dealer_receive(self.warehouse, price_unit=5000)
+        car._dealer_receive(self.warehouse, self.seller, price_unit=5000)
         self.assertEqual(car.lot_id, lot)
         self.assertEqual(self.env["stock.lot"].search_count([("name", "=", car.vin_sn)]), 1)
 
     def test_a_car_in_stock_cannot_be_received_twice(self):
         car = self.make_car(valid_vin("WVWZZZ1KZSW000015"), dealer_usage="stock")
-        car._dealer_receive(self.warehouse, price_unit=1)
+        car._dealer_receive(self.warehouse, self.seller, price_unit=1)
         with self.assertRaisesRegex(UserError, "already in stock"):
-            car._dealer_receive(self.warehouse, price_unit=1)
+            car._dealer_receive(self.warehouse, self.seller, price_unit=1)
 
     def test_a_car_without_vin_cannot_be_received(self):
         car = self.env["fleet.vehicle"].create({"model_id": self.model.id, "dealer_usage": "stock"})
         with self.assertRaisesRegex(UserError, "need a VIN"):
-            car._dealer_receive(self.warehouse)
+            car._dealer_receive(self.warehouse, self.seller)
 
     def test_stock_location_is_read_in_one_query_for_many_cars(self):
         cars = self.env["fleet.vehicle"].create(
             [{"model_id": self.model.id, "vin_sn": valid_vin(f"WVWZZZ1KZSW1000{i:02d}")} for i in range(10)]
         )
-        cars._dealer_receive(self.warehouse, price_unit=100)
+        cars._dealer_receive(self.warehouse, self.seller, price_unit=100)
         cars.invalidate_recordset()
         with self.assertQueryCount(3):
             cars.mapped("stock_location_id.name")
 
     def test_stock_location_search_handles_positive_and_negative_operators(self):
         in_stock = self.make_car(valid_vin("WVWZZZ1KZSW000016"), dealer_usage="stock")
-        in_stock._dealer_receive(self.warehouse, price_unit=100)
+        in_stock._dealer_receive(self.warehouse, self.seller, price_unit=100)
         lot_only = self.make_car(valid_vin("WVWZZZ1KZSW000017"), dealer_usage="stock")
         self.env["stock.lot"].create({"name": lot_only.vin_sn, "product_id": self.model._dealer_get_product().id})
         without_lot = self.make_car(valid_vin("WVWZZZ1KZSW000018"), dealer_usage="stock")
