@@ -40,10 +40,12 @@ class TestJobScenario(RootTestMixin, AccountTestInvoicingCommon):
         job.action_next_phase()  # offer
         job.action_next_phase()  # order
         job.action_next_phase()  # invoice
-        self.assertEqual(job.status, "sold")
+        self.assertEqual(job.status, "ordered", "sold once the invoice is posted")
         invoice = job.invoice_ids
         invoice.action_post()
+        self.assertEqual(job.status, "sold")
         self.assertEqual(invoice.amount_untaxed, 30000)
+        self.assertEqual(invoice.amount_total, job.amount_total)
         self.assertEqual(invoice.partner_id, self.customer)
         self.assertEqual(job.document_count, 1, "the offer PDF is attached")
 
@@ -55,11 +57,19 @@ class TestJobScenario(RootTestMixin, AccountTestInvoicingCommon):
                 "line_ids": [(0, 0, {"name": "Trade-in", "quantity": 1, "price_unit": 8000})],
             }
         )
-        trade_in.action_activate_phase()  # settings: switches to the purchase process
         self.assertEqual(trade_in.process, "purchase")
         trade_in.phase_id = self.env.ref("dealer_jobs.phase_purchase_credit_note")
         trade_in.action_activate_phase()
         bill = trade_in.invoice_ids
         self.assertEqual((bill.move_type, bill.state, bill.amount_untaxed), ("in_invoice", "posted", 8000))
+        self.assertEqual(bill.amount_total, trade_in.amount_total)
         payable = bill.line_ids.filtered(lambda line: line.account_id.account_type == "liability_payable")
-        self.assertEqual(payable.partner_id, self.customer)
+        self.assertEqual((payable.partner_id, payable.credit), (self.customer, trade_in.amount_total))
+        self.assertEqual(trade_in.status, "sold")
+
+        receipt = trade_in.purchase_order_ids.picking_ids
+        receipt.button_validate()  # the VIN is prefilled: nobody types a serial
+        traded_car = trade_in.vehicle_id
+        self.assertEqual(traded_car.lot_id.name, traded_car.vin_sn)
+        self.assertEqual(traded_car.lot_id.value_svl, 8000)
+        self.assertTrue(traded_car.stock_warehouse_id)

@@ -638,6 +638,15 @@ class DealerJob(models.Model):
         bill = moves.filtered(lambda move: move.move_type == "in_invoice")[:1]
         if not bill:
             purchase = self._dealer_purchase()
+            if purchase.invoice_status != "to invoice":
+                raise UserError(
+                    _(
+                        "Nothing of purchase %(purchase)s can be billed yet: its products are billed on "
+                        "received quantities, so receive the car of job %(job)s first.",
+                        purchase=purchase.name,
+                        job=self.name,
+                    )
+                )
             purchase.action_create_invoice()  # linked to the job by purchase.order._prepare_invoice
             bill = self.invoice_ids.filtered(lambda move: move.move_type == "in_invoice" and move.state == "draft")
             bill.write(

@@ -53,13 +53,14 @@ def setup_jobs(env):
     model = env["fleet.vehicle.model"].create({"name": "Bench", "brand_id": brand.id})
     cars = env["fleet.vehicle"].create([{"model_id": model.id, "license_plate": f"J-B {i}"} for i in range(500)])
     partners = env["res.partner"].create([{"name": f"Bench Customer {i}"} for i in range(500)])
-    statuses = ["new", "callback", "offered", "ordered", "sold", "lost"]
+    progress = ["new", "callback", "offered", "ordered"]
     env["dealer.job"].with_context(tracking_disable=True).create(
         [
             {
                 "vehicle_id": cars[i % 500].id,
                 "partner_id": partners[(i * 7) % 500].id,
-                "status": statuses[i % 6],
+                "progress": progress[i % 4],
+                "lost": i % 6 == 5,
                 "process": "purchase" if i % 5 == 0 else "sale",
             }
             for i in range(JOBS)
