@@ -457,83 +457,30 @@ class DealerJob(models.Model):
         phase = self.phase_id
         if not phase:
             raise UserError(_("Job %(job)s has no phase to activate.", job=self.name))
-        if phase.process != self.process:
-            raise UserError(
-                _(
-                    "Phase %(phase)s belongs to the %(other)s process, job %(job)s to the %(process)s process.",
-                    phase=phase.name,
-                    other=dict(PROCESSES)[phase.process],
-                    job=self.name,
-                    process=dict(PROCESSES)[self.process],
-                )
-            )
-        result = getattr(self, f"_activate_{phase.kind}")(phase)
+        result = phase._dealer_run(self)
         self.message_post(body=_("Phase %(phase)s activated.", phase=phase.name))
         return result
 
-    def _activate_settings(self, phase):
-        return True  # the trade-in switch takes effect when it is ticked
+    def _dealer_offer(self):
+        return self._dealer_quotation() if self.process == "sale" else self
 
-    def _activate_callback(self, phase):
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Log a Call"),
-            "res_model": "dealer.job.callback",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_job_id": self.id},
-        }
-
-    def _activate_offer(self, phase):
-        self._dealer_check_email(phase.send_on_activation, phase.name)
-        if self.process == "sale":
-            self._dealer_quotation()
-        return self._dealer_phase_document(phase, self, "dealer_jobs.action_report_dealer_job_offer", "offered")
-
-    def _activate_order(self, phase):
-        self._dealer_require_process("sale", _("An order"))
+    def _dealer_confirm_order(self):
         orders, _purchases, _moves = self._dealer_documents()
         quotations = self.sale_order_ids.filtered(lambda order: order.state in ("draft", "sent"))
         if not quotations and not orders.filtered(lambda order: order.state == "sale"):
             raise UserError(_("Job %(job)s has no quotation to confirm: activate the offer first.", job=self.name))
         quotations.action_confirm()
-        return self._dealer_phase_document(phase, None, None, "ordered")
+        return orders.with_env(self.env)
 
-    def _activate_invoice(self, phase):
-        self._dealer_require_process("sale", _("An invoice"))
+    def _dealer_invoice(self):
         _orders, _purchases, moves = self._dealer_documents()
-        if not moves.filtered(lambda move: move.move_type == "out_invoice"):
+        invoice = moves.filtered(lambda move: move.move_type == "out_invoice")[:1]
+        if not invoice:
             orders = self.sale_order_ids.filtered(lambda order: order.state == "sale")
             if not orders:
                 raise UserError(_("Job %(job)s has no confirmed order to invoice.", job=self.name))
-            orders._create_invoices()  # linked to the job by sale.order._prepare_invoice
-        return self._dealer_phase_document(phase, None, None, "ordered")
-
-    def _activate_contract(self, phase):
-        self._dealer_require_process("purchase", _("A purchase contract"))
-        self._dealer_check_email(phase.send_on_activation, phase.name)
-        self._dealer_purchase()
-        return self._dealer_phase_document(phase, self, "dealer_jobs.action_report_dealer_job_contract", "ordered")
-
-    def _activate_credit_note(self, phase):
-        self._dealer_require_process("purchase", _("A credit note"))
-        self._dealer_check_email(phase.send_on_activation, phase.name)
-        bill = self._dealer_credit_note()
-        return self._dealer_phase_document(phase, bill, "dealer_jobs.action_report_dealer_credit_note", "ordered")
-
-    def _activate_custom(self, phase):
-        return self._dealer_phase_document(phase, None, None, None)
-
-    def _dealer_require_process(self, process, document):
-        if self.process != process:
-            raise UserError(
-                _(
-                    "%(document)s is made for a %(process)s job only, not for %(job)s.",
-                    document=document,
-                    process=dict(PROCESSES)[process],
-                    job=self.name,
-                )
-            )
+            invoice = orders._create_invoices()  # linked to the job by sale.order._prepare_invoice
+        return invoice.with_env(self.env)
 
     def _dealer_phase_document(self, phase, record, default_report, progress):
         """The common end of a phase: print its document for ``record`` (the phase's own template
@@ -541,9 +488,7 @@ class DealerJob(models.Model):
         report = phase.report_id or (default_report and self.env.ref(default_report))
         attachment = self.env["ir.attachment"]
         if report:
-            target = self._dealer_report_record(report, record)
-            self._dealer_check_email(phase.send_on_activation, phase.name)
-            attachment = self._dealer_attach_report(report, target)
+            attachment = self._dealer_attach_report(report, self._dealer_report_record(report, record))
         if progress:
             self._set_progress(progress)
         if not phase.send_on_activation or not (report or phase.mail_template_id):

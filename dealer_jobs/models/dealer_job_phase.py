@@ -1,6 +1,19 @@
-from odoo import fields, models
+from odoo import _, fields, models
+from odoo.exceptions import UserError
 
 PROCESSES = [("sale", "Sale"), ("purchase", "Purchase (Trade-in)")]
+# What activating a phase of each kind does (the callback kind opens its wizard instead):
+# the process it is for, the job's method making its document, the default document
+# template printed for it, and the progress of the deal once done.
+KIND_STEPS = {
+    "settings": (None, None, None, None),
+    "offer": (None, "_dealer_offer", "dealer_jobs.action_report_dealer_job_offer", "offered"),
+    "order": ("sale", "_dealer_confirm_order", None, "ordered"),
+    "invoice": ("sale", "_dealer_invoice", None, "ordered"),
+    "contract": ("purchase", "_dealer_purchase", "dealer_jobs.action_report_dealer_job_contract", "ordered"),
+    "credit_note": ("purchase", "_dealer_credit_note", "dealer_jobs.action_report_dealer_credit_note", "ordered"),
+    "custom": (None, None, None, None),
+}
 
 
 class DealerJobPhase(models.Model):
@@ -51,3 +64,41 @@ class DealerJobPhase(models.Model):
         counts = dict(self.env["dealer.job"]._read_group([("phase_id", "in", self.ids)], ["phase_id"], ["__count"]))
         for phase in self:
             phase.job_count = counts.get(phase, 0)
+
+    def _dealer_run(self, job):
+        """Activate this phase on ``job``: make the kind's document, print and send it."""
+        self.ensure_one()
+        labels = dict(PROCESSES)
+        if self.process != job.process:
+            raise UserError(
+                _(
+                    "Phase %(phase)s belongs to the %(other)s process, job %(job)s to the %(process)s process.",
+                    phase=self.name,
+                    other=labels[self.process],
+                    job=job.name,
+                    process=labels[job.process],
+                )
+            )
+        if self.kind == "callback":
+            return {
+                "type": "ir.actions.act_window",
+                "name": _("Log a Call"),
+                "res_model": "dealer.job.callback",
+                "view_mode": "form",
+                "target": "new",
+                "context": {"default_job_id": job.id},
+            }
+        process, make, report, progress = KIND_STEPS[self.kind]
+        if process and job.process != process:
+            raise UserError(
+                _(
+                    "%(kind)s is made for a %(process)s job only, not for %(job)s.",
+                    kind=dict(self._fields["kind"]._description_selection(self.env))[self.kind],
+                    process=labels[process],
+                    job=job.name,
+                )
+            )
+        if self.report_id or report:
+            job._dealer_check_email(self.send_on_activation, self.name)
+        record = getattr(job, make)() if make else None
+        return job._dealer_phase_document(self, record, report, progress)
