@@ -536,7 +536,7 @@ class DealerJob(models.Model):
         }
         if self.warehouse_id:
             vals["warehouse_id"] = self.warehouse_id.id
-        return self.env["sale.order"].create(vals)
+        return self.env["sale.order"].with_company(self.company_id).create(vals).with_env(self.env)
 
     def _dealer_purchase(self):
         """The trade-in's purchase order, confirmed: one line buys the car (its model's product,
@@ -568,7 +568,7 @@ class DealerJob(models.Model):
             }
             if self.warehouse_id:
                 vals["picking_type_id"] = self.warehouse_id.in_type_id.id
-            purchase = self.env["purchase.order"].create(vals)
+            purchase = self.env["purchase.order"].with_company(self.company_id).create(vals).with_env(self.env)
         if purchase.state in ("draft", "sent"):
             purchase.button_confirm()
         return purchase

@@ -47,7 +47,6 @@ class DealerJobLine(models.Model):
         compute="_compute_tax_ids",
         store=True,
         readonly=False,
-        precompute=True,
     )
     price_subtotal = fields.Monetary(compute="_compute_amounts", store=True, string="Subtotal")
     price_total = fields.Monetary(compute="_compute_amounts", store=True, string="Total")

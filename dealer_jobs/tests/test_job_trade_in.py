@@ -63,6 +63,37 @@ class TestTradeInEntersStock(JobCase):
         taxes = bill.line_ids.filtered("tax_line_id")
         self.assertEqual(sum(taxes.mapped("debit")), job.amount_tax)
 
+    def test_trade_in_of_a_second_company_is_bought_and_billed_in_that_company(self):
+        company_b = self.setup_other_company()["company"]
+        company_a = self.env.company
+        self.env.user.company_ids |= company_b
+        env = self.env(context=dict(self.env.context, allowed_company_ids=[company_a.id, company_b.id]))
+        car = env["fleet.vehicle"].create(
+            {"model_id": self.model.id, "vin_sn": self.car.vin_sn, "company_id": company_b.id}
+        )
+        job = env["dealer.job"].create(
+            {
+                "vehicle_id": car.id,
+                "partner_id": self.customer.id,
+                "company_id": company_b.id,
+                "process": "purchase",
+                "line_ids": [(0, 0, {"name": "Trade-in", "price_unit": 10000})],
+            }
+        )
+        job.phase_id = self.env.ref("dealer_jobs.phase_purchase_credit_note")
+        job.action_activate_phase()
+        purchase, bill = job.purchase_order_ids, job.invoice_ids
+        self.assertEqual((purchase.company_id, bill.company_id), (company_b, company_b))
+        self.assertEqual(purchase.picking_type_id.company_id, company_b)
+        self.assertEqual(bill.state, "posted")
+        self.assertEqual(bill.amount_total, job.amount_total)
+        self.assertTrue(all(tax.company_id == company_b for tax in job.line_ids.tax_ids))
+        receipt = purchase.picking_ids
+        receipt.with_company(company_b).button_validate()  # in the receipt's company, as the storekeeper works
+        self.assertEqual(car.lot_id.company_id, company_b)
+        self.assertEqual(car.lot_id.with_company(company_b).value_svl, 10000)
+        self.assertFalse(self.car.lot_id, "the same VIN in the first company is another car")
+
     def test_a_trade_in_without_its_car_line_is_refused_with_what_is_missing(self):
         job = self.make_job(process="purchase")
         job.line_ids.product_id = self.service
