@@ -171,6 +171,8 @@ class TestJobPostingRights(JobCase):
         bill.with_user(self.accountant).action_post()
         self.assertEqual(bill.state, "posted")
         self.assertEqual((job.status, job.waiting_for_posting), ("sold", False))
+        self.assertNotIn(b"Draft Credit Note", attachment.raw, "the job's PDF is printed again once posted")
+        self.assertIn(bill.name.encode(), attachment.raw)
 
     def test_job_right_names_what_is_missing(self):
         job = self.make_job(process="purchase")
