@@ -19,6 +19,20 @@ class TestAccess(DealerCase):
         )
         self.assertTrue(new.exists())
 
+    def test_dealer_user_reads_where_a_car_is_in_stock_but_moves_no_stock(self):
+        car = self.make_car(valid_vin("WVWZZZ1KZSW000025"), dealer_usage="stock")
+        car._dealer_receive(self.warehouse, self.seller, price_unit=15000)
+        self.assertFalse(self.dealer_user.has_group("stock.group_stock_user"))
+        as_user = car.with_user(self.dealer_user)
+        self.assertEqual(as_user.stock_location_id, self.warehouse.lot_stock_id)
+        self.assertEqual(as_user.lot_id.name, car.vin_sn)
+        with self.assertRaises(AccessError):
+            self.env["stock.picking"].with_user(self.dealer_user).create(
+                {"picking_type_id": self.warehouse.in_type_id.id}
+            )
+        with self.assertRaises(AccessError):
+            as_user.lot_id.name = "WVWZZZ1KZSW000000"
+
     def test_dealer_user_cannot_delete_cars(self):
         car = self.make_car(valid_vin("WVWZZZ1KZSW000023"))
         with self.assertRaises(AccessError):
