@@ -458,7 +458,8 @@ class DealerJob(models.Model):
         if not phase:
             raise UserError(_("Job %(job)s has no phase to activate.", job=self.name))
         result = phase._dealer_run(self)
-        self.message_post(body=_("Phase %(phase)s activated.", phase=phase.name))
+        if phase.kind != "callback":  # the call wizard logs the call itself, or nothing when cancelled
+            self.message_post(body=_("Phase %(phase)s activated.", phase=phase.name))
         return result
 
     def _dealer_offer(self):
@@ -467,6 +468,8 @@ class DealerJob(models.Model):
     def _dealer_confirm_order(self):
         orders, _purchases, _moves = self._dealer_documents()
         quotations = self.sale_order_ids.filtered(lambda order: order.state in ("draft", "sent"))
+        if quotations:
+            self._dealer_quotation()  # a draft takes the job's items as they are now
         if not quotations and not orders.filtered(lambda order: order.state == "sale"):
             raise UserError(_("Job %(job)s has no quotation to confirm: activate the offer first.", job=self.name))
         quotations.action_confirm()
@@ -515,6 +518,15 @@ class DealerJob(models.Model):
     def _dealer_quotation(self):
         """The job's open quotation, created from its items when there is none."""
         quotation = self.sale_order_ids.filtered(lambda order: order.state in ("draft", "sent"))[:1]
+        if quotation.state == "draft":  # the job's items are the source of truth of its draft quotation
+            self._dealer_check_lines()
+            quotation.write(
+                {
+                    "fiscal_position_id": self.fiscal_position_id.id,
+                    "order_line": [fields.Command.clear()]
+                    + [fields.Command.create(line._prepare_order_line()) for line in self.line_ids],
+                }
+            )
         if quotation:
             return quotation
         orders, _purchases, _moves = self._dealer_documents()

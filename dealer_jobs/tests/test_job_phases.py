@@ -71,6 +71,28 @@ class TestJobPhases(JobCase):
         self.assertEqual(activity.activity_type_id, self.env.ref("mail.mail_activity_data_call"))
         self.assertEqual(activity.user_id, self.salesperson)
 
+    def test_cancelled_call_wizard_logs_nothing(self):
+        job = self.make_job()
+        before = job.message_ids
+        self.activate(job, "dealer_jobs.phase_sale_callback")
+        self.assertEqual(job.message_ids, before, "the wizard is still open: nothing happened yet")
+        self.assertEqual(job.status, "new")
+
+    def test_draft_quotation_follows_the_job_items(self):
+        self.env.ref("dealer_jobs.phase_sale_offer").send_on_activation = False
+        job = self.make_job()
+        self.activate(job, "dealer_jobs.phase_sale_offer")
+        quotation = job.sale_order_ids
+        job.line_ids.price_unit = 19500
+        job.line_ids = [(0, 0, {"name": "Delivery in the customer's garage", "product_id": False})]
+        self.activate(job, "dealer_jobs.phase_sale_order")
+        self.assertEqual(job.sale_order_ids, quotation, "the same order, rebuilt")
+        self.assertEqual(quotation.state, "sale")
+        self.assertEqual(quotation.amount_untaxed, 19500)
+        note = quotation.order_line.filtered("display_type")
+        self.assertEqual((note.display_type, note.name), ("line_note", "Delivery in the customer's garage"))
+        self.assertEqual(quotation.amount_total, job.amount_total)
+
     def test_reached_customer_needs_no_call_back(self):
         job = self.make_job()
         self.env["dealer.job.callback"].create({"job_id": job.id, "outcome": "reached"}).action_log()
