@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import _, fields, models
 
 
 class StockMove(models.Model):
@@ -33,3 +33,40 @@ class StockMove(models.Model):
             else:
                 vals["lot_name"] = car.vin_sn
         return vals
+
+    def _action_done(self, cancel_backorder=False):
+        moves = super()._action_done(cancel_backorder=cancel_backorder)
+        moves._dealer_hand_over_cars()
+        return moves
+
+    def _dealer_hand_over_cars(self):
+        """The car changes hands with its stock move: received into stock it is the dealer's stock
+        car without owner; delivered to a customer or returned to its seller it is theirs. A
+        return reverses it the same way. Each change is logged on the car."""
+        for line in self.filtered(lambda move: move.state == "done").move_line_ids:
+            car = line.lot_id.fleet_vehicle_id.sudo()  # sudo: the car follows its stock move, whoever validates it
+            if not car:
+                continue
+            source, destination = line.location_id.usage, line.location_dest_id.usage
+            partner = (line.move_id.picking_id.partner_id or line.move_id.partner_id).commercial_partner_id
+            if destination == "internal" and source != "internal":
+                vals = {"dealer_usage": "stock", "owner_id": False}
+            elif destination in ("customer", "supplier") and source == "internal" and partner:
+                vals = {"dealer_usage": "customer", "owner_id": partner.id}
+            else:
+                continue
+            if car.dealer_usage == vals["dealer_usage"] and car.owner_id.id == vals["owner_id"]:
+                continue
+            car.write(vals)
+            usage = dict(car._fields["dealer_usage"]._description_selection(self.env))[car.dealer_usage]
+            transfer = line.move_id.picking_id.name or line.move_id.reference
+            if car.owner_id:
+                body = _(
+                    "%(transfer)s: the car is now a %(usage)s of %(partner)s.",
+                    transfer=transfer,
+                    usage=usage,
+                    partner=car.owner_id.display_name,
+                )
+            else:
+                body = _("%(transfer)s: the car is now %(usage)s.", transfer=transfer, usage=usage)
+            car.message_post(body=body)

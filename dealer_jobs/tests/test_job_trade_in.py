@@ -37,6 +37,8 @@ class TestTradeInEntersStock(JobCase):
         self.assertEqual((lot.name, lot.fleet_vehicle_id), (self.car.vin_sn, self.car))
         self.assertEqual(lot.value_svl, 18750.50)
         self.assertEqual(self.car.stock_location_id, self.warehouse.lot_stock_id)
+        self.assertEqual((self.car.dealer_usage, self.car.owner_id), ("stock", self.env["res.partner"]))
+        self.assertIn(receipt.name, self.car.message_ids[0].body, "the change of hands is logged on the car")
         layer = self.env["stock.valuation.layer"].search([("lot_id", "=", lot.id)])
         self.assertEqual(layer.value, 18750.50)
         category = self.car.product_id.categ_id
@@ -48,6 +50,25 @@ class TestTradeInEntersStock(JobCase):
                 (category.property_stock_account_input_categ_id, 0.0, 18750.50),
             },
         )
+
+    def test_a_returned_trade_in_is_the_sellers_car_again(self):
+        self.car.write({"dealer_usage": "customer", "owner_id": self.customer.id})
+        job = self.make_job(process="purchase")
+        self.activate(job, "dealer_jobs.phase_purchase_contract")
+        receipt = job.purchase_order_ids.picking_ids
+        receipt.button_validate()
+        self.assertEqual(self.car.dealer_usage, "stock")
+        wizard = (
+            self.env["stock.return.picking"]
+            .with_context(active_id=receipt.id, active_model="stock.picking")
+            .create({"picking_id": receipt.id})
+        )
+        wizard.product_return_moves.quantity = 1
+        returned = self.env["stock.picking"].browse(wizard.action_create_returns()["res_id"])
+        returned.move_line_ids.lot_id = self.car.lot_id
+        returned.button_validate()
+        self.assertEqual((self.car.dealer_usage, self.car.owner_id), ("customer", self.customer))
+        self.assertFalse(self.car.stock_location_id)
 
     def test_credit_note_is_the_purchase_bill_and_balances_the_stock_input(self):
         job = self.make_job(process="purchase")
