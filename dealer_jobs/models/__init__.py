@@ -18,5 +18,7 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import sale_order
+from . import sale_order_line
 from . import stock_lot
 from . import stock_move
+from . import stock_rule

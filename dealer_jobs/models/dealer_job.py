@@ -147,6 +147,7 @@ class DealerJob(models.Model):
     purchase_order_ids = fields.One2many("purchase.order", "dealer_job_id", string="Purchases")
     invoice_ids = fields.One2many("account.move", "dealer_job_id", string="Invoices and Bills")
     sale_order_count = fields.Integer(compute="_compute_counts")
+    delivery_count = fields.Integer(compute="_compute_counts")
     purchase_order_count = fields.Integer(compute="_compute_counts")
     invoice_count = fields.Integer(compute="_compute_counts")
     document_count = fields.Integer(compute="_compute_counts")
@@ -274,6 +275,7 @@ class DealerJob(models.Model):
                 counts[owner[res_model, res_id]] += count
         for job in self:
             job.sale_order_count = len(job.sale_order_ids)
+            job.delivery_count = len(job._dealer_deliveries())
             job.purchase_order_count = len(job.purchase_order_ids)
             job.invoice_count = len(job.invoice_ids)
             job.document_count = counts.get(job.id, 0)
@@ -673,6 +675,19 @@ class DealerJob(models.Model):
         if len(records) == 1:
             action.update(views=[(False, "form")], view_mode="form", res_id=records.id)
         return action
+
+    def _dealer_deliveries(self):
+        return self.sale_order_ids.picking_ids.filtered(
+            lambda picking: picking.picking_type_code == "outgoing" and picking.state != "cancel"
+        )
+
+    def action_view_deliveries(self):
+        """The delivery of the job's car: its VIN is reserved, so validating needs no serial typed."""
+        self.ensure_one()
+        deliveries = self._dealer_deliveries()
+        if not deliveries:
+            raise UserError(_("Job %(job)s has nothing to deliver: confirm its order first.", job=self.name))
+        return self._action_view(deliveries, "stock.action_picking_tree_all")
 
     def action_view_documents(self):
         self.ensure_one()

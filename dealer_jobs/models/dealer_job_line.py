@@ -136,12 +136,14 @@ class DealerJobLine(models.Model):
         self.ensure_one()
         if not self.product_id:
             return self._dealer_note_vals("line_note")
+        vehicle = self.job_id.vehicle_id
         return {
             "product_id": self.product_id.id,
             "name": self.name,
             "product_uom_qty": self.quantity,
             "price_unit": self.price_unit,
             "discount": self.discount,
+            "dealer_vehicle_id": vehicle.id if self.product_id == vehicle.product_id else False,
             **self._dealer_taxes_vals("tax_id"),
         }
 

@@ -9,6 +9,7 @@ KIND_STEPS = {
     "settings": (None, None, None, None),
     "offer": (None, "_dealer_offer", "dealer_jobs.action_report_dealer_job_offer", "offered"),
     "order": ("sale", "_dealer_confirm_order", None, "ordered"),
+    "delivery": ("sale", None, None, None),  # opens the car's delivery, validated by a stock user
     "invoice": ("sale", "_dealer_invoice", None, "ordered"),
     "contract": ("purchase", "_dealer_purchase", "dealer_jobs.action_report_dealer_job_contract", "ordered"),
     "credit_note": ("purchase", "_dealer_credit_note", "dealer_jobs.action_report_dealer_credit_note", "ordered"),
@@ -32,6 +33,7 @@ class DealerJobPhase(models.Model):
             ("callback", "Callback"),
             ("offer", "Offer"),
             ("order", "Order"),
+            ("delivery", "Delivery"),
             ("invoice", "Invoice"),
             ("credit_note", "Credit Note"),
             ("contract", "Purchase Contract"),
@@ -40,7 +42,8 @@ class DealerJobPhase(models.Model):
         required=True,
         default="custom",
         help="What activating the phase does: settings apply the trade-in switch, callback logs a call, "
-        "offer produces and sends the offer, order confirms the quotation, invoice invoices it, "
+        "offer produces and sends the offer, order confirms the quotation, delivery opens the car's "
+        "delivery, invoice invoices it, "
         "credit note posts the self-billing vendor bill, purchase contract prints the contract, "
         "custom prints and sends the phase's document if it has one.",
     )
@@ -98,6 +101,8 @@ class DealerJobPhase(models.Model):
                     job=job.name,
                 )
             )
+        if self.kind == "delivery":
+            return job.action_view_deliveries()
         if self.report_id or report:
             job._dealer_check_email(self.send_on_activation, self.name)
         record = getattr(job, make)() if make else None

@@ -14,6 +14,20 @@ class StockMove(models.Model):
     def _prepare_merge_moves_distinct_fields(self):
         return [*super()._prepare_merge_moves_distinct_fields(), "dealer_vehicle_id"]  # one move per car
 
+    def _prepare_procurement_values(self):
+        values = super()._prepare_procurement_values()
+        values["dealer_vehicle_id"] = self.dealer_vehicle_id.id  # each step of a delivery carries the car
+        return values
+
+    def _update_reserved_quantity(self, need, location_id, lot_id=None, package_id=None, owner_id=None, strict=True):
+        """A car's move reserves exactly that car: its VIN lot, never another car of the model."""
+        car_lot = self.dealer_vehicle_id.lot_id
+        if car_lot and not lot_id and car_lot.product_id == self.product_id:
+            lot_id = car_lot
+        return super()._update_reserved_quantity(
+            need, location_id, lot_id=lot_id, package_id=package_id, owner_id=owner_id, strict=strict
+        )
+
     def _prepare_move_line_vals(self, quantity=None, reserved_quant=None):
         """A car's receipt needs no serial typed: the VIN is the lot (the existing one when the
         car was here before)."""
