@@ -3,7 +3,7 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import SQL
+from odoo.tools import SQL, escape_psql
 
 from ..tools import vin as vin_tools
 
@@ -13,6 +13,18 @@ def normalize_plate(plate):
     if not plate:
         return False
     return re.sub(r"\s+", " ", plate).strip().upper() or False
+
+
+# what a licence plate looks like once blanks and hyphens are removed: 2-10 letters
+# (any script) and digits, at least one digit
+PLATE_PATTERN = re.compile(r"(?=\D*\d)[^\W_]{2,10}")
+# the end of a VIN as dealers say it ("the last seven"), up to the whole VIN
+VIN_TAIL_PATTERN = re.compile(r"[A-Z0-9]{6,17}")
+
+
+def compact_plate(text):
+    """The plate without blanks and hyphens, to compare plates however they are typed."""
+    return re.sub(r"[\s\-]", "", text or "")
 
 
 class FleetVehicle(models.Model):
@@ -92,6 +104,13 @@ class FleetVehicle(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = [self._dealer_normalize_vals(dict(vals)) for vals in vals_list]
+        for vals in vals_list:
+            if "dealer_usage" in vals and "acquisition_date" not in vals:
+                # the default registration date of the usage given: none for a stock car
+                usage_defaults = self.with_context(default_dealer_usage=vals["dealer_usage"]).default_get(
+                    ["acquisition_date"]
+                )
+                vals["acquisition_date"] = usage_defaults.get("acquisition_date", False)
         self.browse()._dealer_check_unique(vals_list)
         return super().create(vals_list)
 
@@ -100,6 +119,99 @@ class FleetVehicle(models.Model):
         if {"vin_sn", "license_plate", "company_id", "active"} & set(vals):
             self._dealer_check_unique([vals])
         return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # defaults and creation from the text typed in a Vehicle field
+    @api.model
+    def _dealer_identifier_vals(self, text):
+        """``{"vin_sn": ...}`` or ``{"license_plate": ...}`` for the text typed in a Vehicle
+        field when it is a well-formed VIN or looks like a licence plate, else ``{}``."""
+        if not isinstance(text, str):
+            return {}
+        vin = vin_tools.normalize_vin(text)
+        if vin and not vin_tools.vin_format_error(vin):
+            return {"vin_sn": vin}
+        if PLATE_PATTERN.fullmatch(compact_plate(text)):
+            return {"license_plate": normalize_plate(text)}
+        return {}
+
+    @api.model
+    def default_get(self, fields_list):
+        context = self.env.context
+        if "default_name" in context:
+            # "Create and edit..." in a Vehicle field passes the typed text as default_name,
+            # but the name is computed: a VIN or a plate becomes the default of its field
+            new_context = {key: value for key, value in context.items() if key != "default_name"}
+            for fname, value in self._dealer_identifier_vals(context["default_name"]).items():
+                new_context.setdefault(f"default_{fname}", value)
+            return self.with_context(new_context).default_get(fields_list)
+        defaults = super().default_get(fields_list)
+        usage = defaults.get("dealer_usage") or context.get("default_dealer_usage")
+        if "acquisition_date" in fields_list and "default_acquisition_date" not in context and usage == "stock":
+            # fleet registers a new car today; a stock car has no first registration yet
+            defaults["acquisition_date"] = False
+        return defaults
+
+    @api.model
+    def name_create(self, name):
+        """Quick create from a Vehicle field: a car needs its model, which only the form asks."""
+        if not self.env.context.get("default_model_id"):
+            raise UserError(_("Choose the model: create the car %(name)s with Create and edit.", name=name))
+        car = self.create(self._dealer_identifier_vals(name))
+        return car.id, car.display_name
+
+    @api.onchange("dealer_usage")
+    def _onchange_dealer_usage_acquisition_date(self):
+        # a new car turned into a stock car loses fleet's default registration date (today)
+        if not self._origin and self.dealer_usage == "stock" and self.acquisition_date == fields.Date.today():
+            self.acquisition_date = False
+
+    # ------------------------------------------------------------------
+    # name search
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Besides fleet's name (brand/model/plate) and driver, find cars by their VIN, whole or
+        its last characters as dealers say them, by their plate however it is typed, and by
+        the words of their model and brand."""
+        if operator in expression.NEGATIVE_TERM_OPERATORS:
+            # the cars the positive search does not find, also those without VIN, plate or
+            # driver (fleet's "not ilike" on the driver's name would require a driver)
+            positive = self._search_display_name(expression.TERM_OPERATORS_NEGATION[operator], value)
+            return [("id", "not in", self.with_context(active_test=False)._search(positive))]
+        domain = super()._search_display_name(operator, value)
+        dealer_domain = self._dealer_search_domain(operator, value)
+        return expression.OR([domain, dealer_domain]) if dealer_domain else domain
+
+    @api.model
+    def _dealer_search_domain(self, operator, value):
+        """Cars whose VIN, plate or model match ``value`` for the positive ``operator``
+        (``ilike``/``like``: part of it, ``=``/``=ilike``: all of it); ``[]`` if none applies."""
+        contains = operator in ("ilike", "like")
+        if not isinstance(value, str) or not value.strip() or not (contains or operator in ("=", "=ilike")):
+            return []
+        domains = []
+        vin = vin_tools.normalize_vin(value)
+        if vin and VIN_TAIL_PATTERN.fullmatch(vin):
+            if contains:
+                domains.append([("vin_sn", "=ilike", f"%{vin}")])
+            elif len(vin) == vin_tools.VIN_LENGTH:
+                domains.append([("vin_sn", "=", vin)])
+        plate = compact_plate(value)
+        if plate:
+            pattern = f"%{escape_psql(plate)}%" if contains else escape_psql(plate)
+            query = self.with_context(active_test=False)._search([("license_plate", "!=", False)])
+            query.add_where(
+                SQL(
+                    "TRANSLATE(%s, ' -', '') ILIKE %s",
+                    self._field_to_sql(self._table, "license_plate", query),
+                    pattern,
+                )
+            )
+            domains.append([("id", "in", query)])
+        if contains:
+            # "Testmarke Kombi": every word in the model's or the brand's name
+            domains.append(expression.AND([[("model_id", operator, word)] for word in value.split()]))
+        return expression.OR(domains)
 
     @api.onchange("vin_sn")
     def _onchange_dealer_vin(self):

@@ -4,6 +4,7 @@ from . import test_job_access
 from . import test_job_documents
 from . import test_job_money
 from . import test_job_phases
+from . import test_job_sale_delivery
 from . import test_job_trade_in
 from . import test_vehicle_concurrency
 from . import test_vehicle_decode
@@ -13,3 +14,4 @@ from . import test_vehicle_unique
 from . import test_vehicle_vin
 from . import test_vin_tools
 from . import test_job_tour
+from . import test_vehicle_search
