@@ -81,8 +81,15 @@ class DealerJobLine(models.Model):
 
     @api.depends("product_id")
     def _compute_price_unit(self):
+        """A sale asks the car's own asking price for the car and the list price for other items;
+        a trade-in's price is the one agreed (typed)."""
         for line in self:
-            if line.product_id and line.job_id.process != "purchase":
+            job = line.job_id
+            if not line.product_id or job.process == "purchase":
+                continue
+            if line.product_id == job.vehicle_id.product_id:
+                line.price_unit = job.vehicle_id.dealer_list_price
+            else:
                 line.price_unit = line.product_id.with_company(line.company_id).lst_price
 
     @api.depends("product_id", "job_id.process", "job_id.fiscal_position_id", "job_id.company_id")

@@ -52,6 +52,16 @@ class FleetVehicle(models.Model):
         ondelete="set null",
         help="Stock serial (named by the VIN) while the dealer owns the car.",
     )
+    dealer_list_price = fields.Monetary(
+        string="Asking Price",
+        currency_field="currency_id",
+        compute="_compute_dealer_list_price",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="What the dealer asks for this car (company currency): the price of its line on a sale job. "
+        "Defaults to the model's catalogue price.",
+    )
     engine_number = fields.Char(tracking=True, copy=False)
     dealer_equipment = fields.Text(string="Special Equipment", help="Printed on purchase offers and contracts.")
     dealer_damage = fields.Text(string="Known Damage", help="Printed on purchase offers and contracts.")
@@ -72,6 +82,12 @@ class FleetVehicle(models.Model):
     _sql_constraints = [
         ("lot_uniq", "UNIQUE(lot_id)", "A serial number belongs to one car only."),
     ]
+
+    @api.depends("model_id")
+    def _compute_dealer_list_price(self):
+        for car in self:
+            if not car.dealer_list_price:
+                car.dealer_list_price = car.model_id.dealer_list_price
 
     def init(self):
         res = super().init()

@@ -13,6 +13,13 @@ class FleetVehicleModel(models.Model):
         help="Storable product of this model: one serial (the VIN) per car, valued per car (FIFO).",
     )
 
+    dealer_list_price = fields.Float(
+        string="Catalogue Price",
+        digits="Product Price",
+        help="List price of the model (in the company's currency): the default asking price of its cars "
+        "and the sales price of its stock product.",
+    )
+
     _sql_constraints = [
         ("product_tmpl_uniq", "UNIQUE(product_tmpl_id)", "A product already represents another vehicle model."),
     ]
@@ -29,8 +36,16 @@ class FleetVehicleModel(models.Model):
             "sale_ok": True,
             "purchase_ok": True,
             "invoice_policy": "delivery",
+            "list_price": self.dealer_list_price,
             "purchase_method": "purchase",  # a trade-in is billed (credit note) on the agreed price
         }
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "dealer_list_price" in vals:
+            for model in self.filtered("product_tmpl_id"):
+                model.product_tmpl_id.sudo().list_price = model.dealer_list_price  # sudo: the product mirrors its model
+        return res
 
     def _dealer_get_product(self):
         """Return the models' storable products, creating the missing ones in one batch.

@@ -24,6 +24,19 @@ class TestJobSaleDelivery(JobCase):
         cls.car.dealer_usage = "stock"
         cls.car._dealer_receive(cls.warehouse, cls.importer, price_unit=17000)
 
+    def test_the_car_line_asks_the_cars_own_price_and_keeps_the_description(self):
+        self.model.dealer_list_price = 24900
+        self.assertEqual(self.car.product_id.lst_price, 24900, "the model's product carries its catalogue price")
+        self.car.dealer_list_price = 22450
+        job = self.make_job(line_ids=[(0, 0, {"name": "Coupé, as seen"})])
+        line = job.line_ids
+        self.assertEqual((line.product_id, line.price_unit, line.name), (self.car.product_id, 22450, "Coupé, as seen"))
+        self.assertEqual(line.tax_ids, self.car.product_id.taxes_id.filtered(lambda t: t.company_id == job.company_id))
+        new_car = self.env["fleet.vehicle"].create(
+            {"model_id": self.model.id, "vin_sn": with_check_digit("WVWZZZ1KZSW500003")}
+        )
+        self.assertEqual(new_car.dealer_list_price, 24900, "a new car asks the model's catalogue price")
+
     def test_delivery_takes_exactly_the_jobs_car_and_hands_it_to_the_buyer(self):
         job = self.make_job(line_ids=[(0, 0, {"name": "Coupé, as seen", "price_unit": 21000})])
         self.assertEqual(job.line_ids.product_id, self.car.product_id)
