@@ -494,12 +494,19 @@ class DealerJob(models.Model):
         attachment = self.env["ir.attachment"]
         if report:
             attachment = self._dealer_attach_report(report, self._dealer_report_record(report, record))
-        if progress:
+        sends = phase.send_on_activation and (report or phase.mail_template_id)
+        # an offer is made by sending it: its progress is recorded when the mail goes out
+        # (mail.compose.message), not if the mail is discarded; other phases made their document
+        deferred = sends and phase.kind == "offer"
+        if progress and not deferred:
             self._set_progress(progress)
-        if not phase.send_on_activation or not (report or phase.mail_template_id):
+        if not sends:
             return True
         template = phase.mail_template_id or self.env.ref("dealer_jobs.mail_template_dealer_job_document")
-        return self._dealer_mail_action(template, attachment, _("Send %(phase)s", phase=phase.name))
+        action = self._dealer_mail_action(template, attachment, _("Send %(phase)s", phase=phase.name))
+        if progress and deferred:
+            action["context"]["dealer_job_progress"] = progress
+        return action
 
     def _dealer_report_record(self, report, record):
         if record and record._name == report.model:

@@ -46,7 +46,7 @@ class TestJob(JobCase):
         self.env.ref("dealer_jobs.phase_sale_offer").send_on_activation = False
         job = self.make_job()
         seen = [(job.status, job.color_state)]
-        self.env["dealer.job.callback"].create({"job_id": job.id, "outcome": "reached"}).action_log()
+        self.env["dealer.job.callback"].create({"job_id": job.id, "outcome": "no_answer"}).action_log()
         seen.append((job.status, job.color_state))
         self.activate(job, "dealer_jobs.phase_sale_offer")
         seen.append((job.status, job.color_state))

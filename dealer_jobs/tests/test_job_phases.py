@@ -93,17 +93,22 @@ class TestJobPhases(JobCase):
         self.assertEqual((note.display_type, note.name), ("line_note", "Delivery in the customer's garage"))
         self.assertEqual(quotation.amount_total, job.amount_total)
 
-    def test_reached_customer_needs_no_call_back(self):
+    def test_reached_customer_needs_no_call_back_and_closes_the_open_one(self):
         job = self.make_job()
+        self.env["dealer.job.callback"].create({"job_id": job.id, "outcome": "busy"}).action_log()
+        self.assertEqual((job.status, len(job.activity_ids)), ("callback", 1))
         self.env["dealer.job.callback"].create({"job_id": job.id, "outcome": "reached"}).action_log()
-        self.assertFalse(job.activity_ids)
-        self.assertEqual(job.status, "callback")
+        self.assertFalse(job.activity_ids, "the call back is done")
+        self.assertEqual(job.status, "callback", "the call back was requested; reaching the customer is logged")
+        fresh = self.make_job(partner_id=self.partner_a.id)
+        self.env["dealer.job.callback"].create({"job_id": fresh.id, "outcome": "reached"}).action_log()
+        self.assertEqual(fresh.status, "new", "reached at once: no call back requested")
 
     # offer ----------------------------------------------------------------
     def test_sale_offer_creates_the_quotation_attaches_the_pdf_and_sends_the_mail(self):
         job = self.make_job()
         action = self.activate(job, "dealer_jobs.phase_sale_offer")
-        self.assertEqual(job.status, "offered")
+        self.assertEqual(job.status, "new", "offered once the mail goes out")
         quotation = job.sale_order_ids
         self.assertEqual(len(quotation), 1)
         self.assertEqual(quotation.order_line.price_unit, 20000)
@@ -112,6 +117,7 @@ class TestJobPhases(JobCase):
         self.assertEqual(job.document_count, 1)
         self.assertEqual(action["res_model"], "mail.compose.message")
         self._send(action)
+        self.assertEqual(job.status, "offered")
         mails = self._mails_to(self.customer)
         self.assertEqual(len(mails), 1)
         self.assertIn(attachment.name, mails.attachment_ids.mapped("name"))
@@ -138,6 +144,8 @@ class TestJobPhases(JobCase):
         self.activate(job, "dealer_jobs.phase_purchase_offer")
         self.assertFalse(job.sale_order_ids)
         self.assertEqual(job.document_count, 1)
+        self.assertEqual(job.status, "new", "a discarded offer mail changes nothing")
+        self._send(self.activate(job, "dealer_jobs.phase_purchase_offer"))
         self.assertEqual(job.status, "offered")
 
     # order and invoice ----------------------------------------------------

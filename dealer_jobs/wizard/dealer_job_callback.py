@@ -46,5 +46,8 @@ class DealerJobCallback(models.TransientModel):
                 note=self.wishes or "",
                 user_id=(job.user_id or self.env.user).id,
             )
-        job._set_progress("callback")
+        if self.call_back:
+            job._set_progress("callback")
+        elif self.outcome == "reached":  # the call back is done
+            job.activity_feedback(["mail.mail_activity_data_call"], feedback=body)
         return {"type": "ir.actions.act_window_close"}

@@ -47,6 +47,11 @@ registry.category("web_tour.tours").add("dealer_job_tour", {
             run: "click",
         },
         {
+            content: "Nobody answers",
+            trigger: '.modal .o_field_widget[name="outcome"] input[data-value="no_answer"]',
+            run: "click",
+        },
+        {
             content: "Log the call",
             trigger: '.modal .o_field_widget[name="wishes"] textarea',
             run: "edit Wants a towbar",
