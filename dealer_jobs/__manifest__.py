@@ -35,6 +35,7 @@
         "views/dealer_job_views.xml",
         "views/dealer_job_phase_views.xml",
         "views/res_partner_views.xml",
+        "views/account_move_views.xml",
         "views/crm_lead_views.xml",
         "wizard/dealer_job_callback_views.xml",
         "views/res_config_settings_views.xml",

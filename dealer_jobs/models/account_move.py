@@ -1,11 +1,29 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+CREDIT_NOTE_SEQUENCE_CODE = "dealer.credit.note"
 
 
 class AccountMove(models.Model):
     _inherit = "account.move"
 
     dealer_job_id = fields.Many2one("dealer.job", string="Job", index="btree_not_null", copy=False, readonly=True)
+    dealer_credit_note_number = fields.Char(
+        string="Credit Note Number",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="The number of the self-billing credit note (Gutschrift) a trade-in's bill is printed as: "
+        "given from the company's credit note sequence when the bill is first posted, kept ever after.",
+    )
+
+    _sql_constraints = [
+        (
+            "dealer_credit_note_number_unique",
+            "UNIQUE(company_id, dealer_credit_note_number)",
+            "A credit note number is given once per company.",
+        ),
+    ]
 
     def write(self, vals):
         if "dealer_job_id" in vals:
@@ -24,8 +42,44 @@ class AccountMove(models.Model):
 
     def _post(self, soft=True):
         posted = super()._post(soft=soft)
+        posted._dealer_number_credit_notes()
         posted.filtered("dealer_job_id")._dealer_reprint_job_documents()
         return posted
+
+    def _dealer_number_credit_notes(self):
+        """The bill of a trade-in is the customer's self-billing credit note (Gutschrift): its
+        first posting gives it the next number of its company's credit note sequence; posting it
+        again after a reset to draft keeps that number."""
+        credit_notes = self.filtered(
+            lambda move: not move.dealer_credit_note_number
+            and move.move_type == "in_invoice"
+            and move.sudo().dealer_job_id.process == "purchase"  # sudo: accountants need not read jobs
+        )
+        for move in credit_notes:
+            sequence = self._dealer_credit_note_sequence(move.company_id)
+            move.dealer_credit_note_number = sequence.next_by_id(sequence_date=move.invoice_date or move.date)
+
+    @api.model
+    def _dealer_credit_note_sequence(self, company):
+        """The credit note sequence of ``company``, made on its first credit note when missing
+        (the data file makes the main company's; every company numbers its own)."""
+        sequences = self.env["ir.sequence"].sudo()  # sudo: numbering configuration, as Odoo makes date ranges
+        sequence = sequences.search(
+            [("code", "=", CREDIT_NOTE_SEQUENCE_CODE), ("company_id", "=", company.id)], order="id", limit=1
+        )
+        if not sequence:
+            sequence = sequences.create(
+                {
+                    "name": _("Credit Notes (self-billing) %(company)s", company=company.name),
+                    "code": CREDIT_NOTE_SEQUENCE_CODE,
+                    "company_id": company.id,
+                    "prefix": "GS/%(range_year)s/",
+                    "padding": 5,
+                    "implementation": "no_gap",
+                    "use_date_range": True,
+                }
+            )
+        return sequence
 
     def _dealer_reprint_job_documents(self):
         """The job keeps the PDF of its invoice or credit note: printed again once the entry is

@@ -18,7 +18,7 @@ COLOR_BY_STATUS = {
     "callback": "orange",
     "offered": "orange",
     "ordered": "green",
-    "lost": "green",
+    "lost": "grey",
     "sold": "black",
 }
 # the customer document that closes the deal, per process: its posting makes the job Sold
@@ -152,7 +152,13 @@ class DealerJob(models.Model):
     invoice_count = fields.Integer(compute="_compute_counts")
     document_count = fields.Integer(compute="_compute_counts")
     color_state = fields.Selection(
-        [("red", "Nothing done yet"), ("orange", "In progress"), ("green", "Done"), ("black", "Sold")],
+        [
+            ("red", "Nothing done yet"),
+            ("orange", "In progress"),
+            ("green", "Done"),
+            ("black", "Sold"),
+            ("grey", "Lost"),
+        ],
         string="Processing",
         compute="_compute_color_state",
         store=True,
@@ -163,8 +169,10 @@ class DealerJob(models.Model):
 
     @api.model
     def _read_group_expand_phases(self, phases, domain):
+        """A board shows every phase of its process; without one process, the phases in use only
+        (never the Settings column of both processes side by side)."""
         process = self.env.context.get("default_process")
-        return phases.search([("process", "=", process)] if process else [])
+        return phases.search([("process", "=", process)]) if process else phases
 
     # ------------------------------------------------------------------
     # computes
@@ -256,6 +264,7 @@ class DealerJob(models.Model):
             job.amount_tax = totals["tax_amount_currency"]
             job.amount_total = totals["total_amount_currency"]
 
+    @api.depends_context("lang")
     @api.depends("line_ids.price_subtotal", "line_ids.tax_ids", "currency_id", "company_id")
     def _compute_tax_totals(self):
         for job in self:
@@ -653,6 +662,9 @@ class DealerJob(models.Model):
             raise UserError(_("Job %(job)s has no draft invoice or credit note to post.", job=self.name))
         drafts.action_post()
         drafts.activity_unlink(["mail.mail_activity_data_todo"])
+        invoices = drafts.filtered(lambda move: move.move_type == "out_invoice")
+        if invoices:
+            return invoices.action_send_and_print()  # Odoo's own Send & Print: the customer gets the invoice
         return True
 
     def _dealer_check_lines(self):

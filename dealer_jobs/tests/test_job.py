@@ -65,7 +65,7 @@ class TestJob(JobCase):
                 ("callback", "orange"),
                 ("offered", "orange"),
                 ("ordered", "green"),
-                ("lost", "green"),
+                ("lost", "grey"),
                 ("sold", "black"),
             ],
         )

@@ -87,3 +87,21 @@ class TestJobAccess(JobCase):
             self.env["dealer.job"].with_user(user).search([])
         with self.assertRaises(AccessError):
             self.own.with_user(user).action_mark_lost()
+
+    def test_the_dealer_level_comes_first_in_the_dealer_section_of_the_user_form(self):
+        section = self.env.ref("dealer_jobs.module_category_dealer")
+        level = self.env.ref("dealer_jobs.group_dealer_salesperson").category_id
+        self.assertEqual(level.parent_id, section)
+        self.assertEqual(
+            (
+                self.env.ref("dealer_jobs.group_dealer_user") | self.env.ref("dealer_jobs.group_dealer_manager")
+            ).category_id,
+            level,
+        )
+
+    def test_a_board_shows_the_phases_of_its_process_only(self):
+        Job = self.env["dealer.job"].with_context(default_process="purchase")
+        groups = Job.read_group([("process", "=", "purchase")], ["phase_id"], ["phase_id"])
+        self.assertEqual(len(groups), 5, "every phase of the trade-in process, none of the sale process")
+        processes = {self.env["dealer.job.phase"].browse(g["phase_id"][0]).process for g in groups if g["phase_id"]}
+        self.assertEqual(processes, {"purchase"})

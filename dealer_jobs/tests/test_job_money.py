@@ -172,7 +172,7 @@ class TestJobPostingRights(JobCase):
         self.assertEqual(bill.state, "posted")
         self.assertEqual((job.status, job.waiting_for_posting), ("sold", False))
         self.assertNotIn(b"Draft Credit Note", attachment.raw, "the job's PDF is printed again once posted")
-        self.assertIn(bill.name.encode(), attachment.raw)
+        self.assertIn(bill.dealer_credit_note_number.encode(), attachment.raw)
 
     def test_job_right_names_what_is_missing(self):
         job = self.make_job(process="purchase")

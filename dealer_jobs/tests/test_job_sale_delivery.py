@@ -58,5 +58,6 @@ class TestJobSaleDelivery(JobCase):
         self.activate(job, "dealer_jobs.phase_sale_invoice")
         invoice = job.invoice_ids
         self.assertEqual(invoice.amount_total, job.amount_total)
-        job.action_post_documents()
+        action = job.action_post_documents()
         self.assertEqual(job.status, "sold")
+        self.assertEqual(action["res_model"], "account.move.send.wizard", "Odoo's own Send & Print follows")
