@@ -706,6 +706,24 @@ class DealerJob(models.Model):
         deliveries = self._dealer_deliveries()
         if not deliveries:
             raise UserError(_("Job %(job)s has nothing to deliver: confirm its order first.", job=self.name))
+        if not self.env.user.has_group("stock.group_stock_user"):  # deliveries are validated by the warehouse
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "info",
+                    "sticky": True,
+                    "message": _(
+                        "%(deliveries)s (%(state)s): an Inventory user validates the delivery of job %(job)s.",
+                        deliveries=", ".join(deliveries.mapped("name")),
+                        state=", ".join(
+                            dict(deliveries._fields["state"]._description_selection(self.env))[state]
+                            for state in set(deliveries.mapped("state"))
+                        ),
+                        job=self.name,
+                    ),
+                },
+            }
         return self._action_view(deliveries, "stock.action_picking_tree_all")
 
     def action_view_documents(self):

@@ -43,6 +43,8 @@ class TestJobSaleDelivery(JobCase):
         for xmlid in ("dealer_jobs.phase_sale_offer", "dealer_jobs.phase_sale_order"):
             self.activate(job, xmlid)
         self.assertEqual(job.sale_order_ids.order_line.dealer_vehicle_id, self.car)
+        action = job.with_user(self.salesperson).action_view_deliveries()
+        self.assertEqual(action["tag"], "display_notification", "a salesperson is told the warehouse delivers")
         action = self.activate(job, "dealer_jobs.phase_sale_delivery")
         delivery = self.env["stock.picking"].browse(action["res_id"])
         self.assertEqual(job.delivery_count, 1)
