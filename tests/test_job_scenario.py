@@ -39,6 +39,7 @@ class TestJobScenario(RootTestMixin, AccountTestInvoicingCommon):
         self.env["dealer.job.callback"].create({"job_id": job.id, "outcome": "reached"}).action_log()
         job.action_next_phase()  # offer
         job.action_next_phase()  # order
+        self.assertIs(job.action_next_phase(), True, "delivery: a service has nothing to deliver")
         job.action_next_phase()  # invoice
         self.assertEqual(job.status, "ordered", "sold once the invoice is posted")
         invoice = job.invoice_ids

@@ -102,6 +102,9 @@ class DealerJobPhase(models.Model):
                 )
             )
         if self.kind == "delivery":
+            orders, _purchases, _moves = job._dealer_documents()
+            if not job._dealer_deliveries() and orders.filtered(lambda order: order.state == "sale"):
+                return True  # services only: nothing to deliver
             return job.action_view_deliveries()
         if self.report_id or report:
             job._dealer_check_email(self.send_on_activation, self.name)
