@@ -16,3 +16,4 @@ from . import test_vin_tools
 from . import test_job_tour
 from . import test_vehicle_search
 from . import test_job_reports
+from . import test_deal_tours
