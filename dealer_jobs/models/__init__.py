@@ -11,6 +11,7 @@ from . import dealer_vin_wmi
 from . import fleet_vehicle
 from . import fleet_vehicle_model
 from . import ir_actions_report
+from . import ir_attachment
 from . import product_category
 from . import purchase_order
 from . import purchase_order_line

@@ -732,7 +732,8 @@ class DealerJob(models.Model):
             "type": "ir.actions.act_window",
             "name": _("Documents"),
             "res_model": "ir.attachment",
-            "view_mode": "kanban,list,form",
+            "view_mode": "kanban,list",
+            "views": [(self.env.ref("dealer_jobs.view_dealer_job_document_kanban").id, "kanban"), (False, "list")],
             "domain": self._documents_domain(),
             "context": {"default_res_model": self._name, "default_res_id": self.id, "create": False},
         }

@@ -54,6 +54,8 @@ class TestJobDocuments(JobCase):
         action = self.job.action_view_documents()
         attachments = self.env["ir.attachment"].search(action["domain"])
         self.assertEqual(len(attachments), 1)
+        self.assertEqual(action["views"][0][1], "kanban")
+        self.assertEqual(attachments.action_dealer_preview()["url"], f"/web/content/{attachments.id}", "opens the PDF")
         self.assertTrue(attachments.name.startswith("Purchase Contract JOB-"))
 
     def test_documents_include_those_of_the_jobs_invoices(self):

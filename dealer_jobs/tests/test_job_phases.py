@@ -55,6 +55,14 @@ class TestJobPhases(JobCase):
         self.assertFalse(job.message_ids.filtered(lambda m: "activated" in (m.body or "")))
 
     # callback -------------------------------------------------------------
+    def test_a_sold_job_has_no_open_call_back(self):
+        job = self.make_job(process="purchase")
+        self.env["dealer.job.callback"].create({"job_id": job.id, "outcome": "busy"}).action_log()
+        self.assertTrue(job.activity_ids)
+        self.activate(job, "dealer_jobs.phase_purchase_credit_note")  # posted by the accounting test user
+        self.assertEqual(job.status, "sold")
+        self.assertFalse(job.activity_ids, "the call back is done with the deal")
+
     def test_callback_logs_the_attempt_and_schedules_a_call_back(self):
         job = self.make_job()
         action = self.activate(job, "dealer_jobs.phase_sale_callback")
