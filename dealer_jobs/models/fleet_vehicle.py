@@ -229,16 +229,21 @@ class FleetVehicle(models.Model):
             domains.append(expression.AND([[("model_id", operator, word)] for word in value.split()]))
         return expression.OR(domains)
 
-    @api.onchange("vin_sn")
+    @api.onchange("vin_sn", "model_id")
     def _onchange_dealer_vin(self):
         vin = vin_tools.normalize_vin(self.vin_sn)
         if vin != self.vin_sn:
             self.vin_sn = vin
         if not vin or vin_tools.vin_format_error(vin):
-            return
+            return None
         decoded = self._dealer_decode_vin(vin)
         if decoded.get("model_year") and not self.model_year:
             self.model_year = str(decoded["model_year"])
+        mismatch = self._dealer_vin_brand_mismatch(vin, decoded)
+        if mismatch:
+            # before saving, while the VIN or the model can still be corrected
+            return {"warning": {"title": _("VIN of another make"), "message": mismatch}}
+        return None
 
     # ------------------------------------------------------------------
     # constraints
@@ -488,28 +493,61 @@ class FleetVehicle(models.Model):
             result["model_year"] = year
         return result
 
+    def _dealer_vin_brand_mismatch(self, vin, decoded):
+        """The message saying that ``vin`` (decoded as ``decoded``) belongs to another make
+        than the car's model, or ``False``."""
+        brand = decoded.get("brand_id")
+        if not brand or not self.model_id or self.model_id.brand_id == brand:
+            return False
+        return _(
+            "The VIN %(vin)s belongs to %(maker)s, but the model is a %(brand)s.",
+            vin=vin,
+            maker=decoded.get("manufacturer"),
+            brand=self.model_id.brand_id.name,
+        )
+
     def action_dealer_decode_vin(self):
-        decoded_any = False
+        """Fill what the VIN tells (the model year, if empty) and show what it found."""
+        lines = []
+        mismatch_found = filled_any = False
         for car in self:
             if not car.vin_sn:
                 raise UserError(_("Enter the VIN of %(car)s first.", car=car.display_name))
             decoded = self._dealer_decode_vin(car.vin_sn)
             if not decoded:
                 raise UserError(_("VIN %(vin)s could not be decoded.", vin=car.vin_sn))
-            decoded_any = True
+            found = []
             if decoded.get("model_year") and not car.model_year:
                 car.model_year = str(decoded["model_year"])
-            brand = decoded.get("brand_id")
-            if brand and car.model_id.brand_id != brand:
-                car.message_post(
-                    body=_(
-                        "The VIN %(vin)s belongs to %(maker)s, but the model is a %(brand)s.",
-                        vin=car.vin_sn,
-                        maker=decoded.get("manufacturer"),
-                        brand=car.model_id.brand_id.name,
-                    )
-                )
-        return decoded_any
+                filled_any = True
+                found.append(_("model year %(year)s", year=car.model_year))
+            if decoded.get("manufacturer"):
+                found.append(_("manufacturer %(manufacturer)s", manufacturer=decoded["manufacturer"]))
+            if decoded.get("brand_id"):
+                found.append(_("brand %(brand)s", brand=decoded["brand_id"].name))
+            if decoded.get("country"):
+                country = self.env["res.country"].search([("code", "=", decoded["country"])], limit=1)
+                found.append(_("country %(country)s", country=country.name or decoded["country"]))
+            if found:
+                lines.append(_("VIN %(vin)s: %(found)s.", vin=car.vin_sn, found=", ".join(found)))
+            else:
+                lines.append(_("VIN %(vin)s: nothing new found.", vin=car.vin_sn))
+            mismatch = car._dealer_vin_brand_mismatch(car.vin_sn, decoded)
+            if mismatch:
+                mismatch_found = True
+                lines.append(mismatch)
+                car.message_post(body=mismatch)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": _("Decode VIN"),
+                "message": " ".join(lines),
+                "type": "warning" if mismatch_found else "success" if filled_any else "info",
+                # reload the form to show the filled fields
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     def action_view_dealer_lot(self):
         self.ensure_one()

@@ -17,3 +17,4 @@ from . import test_job_tour
 from . import test_vehicle_search
 from . import test_job_reports
 from . import test_deal_tours
+from . import test_vehicle_form
