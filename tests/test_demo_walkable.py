@@ -1,0 +1,56 @@
+"""The demo database can be walked: each demo job's next step succeeds (pytest-odoo on the
+test database, which holds the demo data)."""
+
+from odoo.tests import TransactionCase
+
+from .common import RootTestMixin
+
+
+class TestDemoWalkable(RootTestMixin, TransactionCase):
+    def job(self, xmlid):
+        return self.env.ref(f"dealer_jobs.{xmlid}")
+
+    def test_demo_trade_ins_buy_the_car_from_its_owner(self):
+        for xmlid in ("job_6", "job_7"):
+            job = self.job(xmlid)
+            self.assertEqual(job.process, "purchase")
+            self.assertEqual(job.vehicle_id.owner_id, job.partner_id, xmlid)
+
+    def test_new_and_trade_in_jobs_call_the_customer_next(self):
+        for xmlid in ("job_1", "job_7"):
+            action = self.job(xmlid).action_next_phase()
+            self.assertEqual(action["res_model"], "dealer.job.callback", xmlid)
+
+    def test_the_job_after_its_call_makes_its_quotation(self):
+        job = self.job("job_2")
+        job.action_next_phase()
+        self.assertEqual(job.phase_kind, "offer")
+        self.assertEqual(job.sale_order_ids.order_line.dealer_vehicle_id, job.vehicle_id)
+
+    def test_the_offered_job_is_ordered(self):
+        job = self.job("job_3")
+        job.action_next_phase()
+        self.assertEqual((job.phase_kind, job.status, job.sale_order_ids.state), ("order", "ordered", "sale"))
+
+    def test_ordered_jobs_deliver_exactly_their_car(self):
+        for xmlid in ("job_4", "job_5"):
+            job = self.job(xmlid)
+            action = job.action_next_phase()
+            delivery = self.env["stock.picking"].browse(action["res_id"])
+            self.assertEqual(delivery.move_line_ids.lot_id, job.vehicle_id.lot_id, xmlid)
+            delivery.button_validate()
+            self.assertEqual(job.vehicle_id.owner_id, job.partner_id, xmlid)
+            job.action_next_phase()  # invoice
+            self.assertEqual(job.invoice_ids.amount_total, job.amount_total, xmlid)
+
+    def test_the_offered_trade_in_is_bought_with_its_contract(self):
+        job = self.job("job_6")
+        job.action_next_phase()
+        self.assertEqual(job.phase_kind, "contract")
+        self.assertEqual(job.purchase_order_ids.state, "purchase")
+
+    def test_the_lost_job_can_be_reopened(self):
+        job = self.job("job_8")
+        self.assertEqual(job.status, "lost")
+        job.action_reopen()
+        self.assertEqual(job.status, "offered")
