@@ -32,6 +32,8 @@ class FleetVehicle(models.Model):
     _inherit = ["fleet.vehicle", "dealer.job.owner.mixin"]
     _dealer_job_field = "vehicle_id"
 
+    # one name for the VIN everywhere (fleet calls it "Chassis Number")
+    vin_sn = fields.Char(string="VIN", help="Vehicle Identification Number (ISO 3779): 17 characters, no I, O or Q.")
     dealer_usage = fields.Selection(
         [("stock", "Stock (for sale)"), ("fleet", "Dealer Fleet"), ("customer", "Customer Car")],
         string="Usage",

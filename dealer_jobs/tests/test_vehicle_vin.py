@@ -63,3 +63,13 @@ class TestVehicleVin(DealerCase):
             form.vin_sn = "1m8gdm9axkp042788"
             self.assertEqual(form.vin_sn, "1M8GDM9AXKP042788")
             self.assertEqual(form.model_year, "2019")
+
+
+@tagged("post_install", "-at_install")
+class TestVinName(DealerCase):
+    def test_the_vin_has_one_name(self):
+        self.assertEqual(self.env["fleet.vehicle"]._fields["vin_sn"].string, "VIN")
+        self.env["res.lang"]._activate_lang("de_DE")
+        self.env["ir.module.module"]._load_module_terms(["dealer_jobs"], ["de_DE"])
+        german = self.env["fleet.vehicle"].with_context(lang="de_DE").fields_get(["vin_sn"])["vin_sn"]["string"]
+        self.assertEqual(german, "FIN")
