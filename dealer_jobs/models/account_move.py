@@ -92,17 +92,15 @@ class AccountMove(models.Model):
     def _dealer_reprint_job_documents(self):
         """The job keeps the PDF of its invoice or credit note: printed again once the entry is
         posted, so that it shows the number and no longer reads draft."""
-        reports = self.env["dealer.job.phase"].sudo().search([("report_id.model", "=", self._name)]).report_id
+        phases = self.env["dealer.job.phase"].sudo()  # sudo: the phases' templates, whatever the user
+        reports = phases.search([("report_id.model", "=", self._name)]).report_id
         reports |= self.env.ref("dealer_jobs.action_report_dealer_credit_note")
         for move in self:
             job = move.dealer_job_id.sudo()  # sudo: the job's copy follows the posting; accountants need not read jobs
             names = {f"{report.name} {job.display_name}.pdf".replace("/", "-"): report for report in reports}
-            printed = (
-                self.env["ir.attachment"]
-                .sudo()
-                .search(  # sudo: attachments of the job, as above
-                    [("res_model", "=", job._name), ("res_id", "=", job.id), ("name", "in", list(names))]
-                )
+            attachments = self.env["ir.attachment"].sudo()  # sudo: attachments of the job, as above
+            printed = attachments.search(
+                [("res_model", "=", job._name), ("res_id", "=", job.id), ("name", "in", list(names))]
             )
             for attachment in printed:
                 job._dealer_attach_report(names[attachment.name], move)

@@ -348,13 +348,10 @@ class FleetVehicle(models.Model):
         lots = self.lot_id
         location_by_lot = {}
         if lots:
-            for lot, location in (
-                self.env["stock.quant"]
-                .sudo()
-                ._read_group(
-                    [("lot_id", "in", lots.ids), ("location_id.usage", "=", "internal"), ("quantity", ">", 0)],
-                    groupby=["lot_id", "location_id"],
-                )
+            quants = self.env["stock.quant"].sudo()  # sudo: where the car is, for users who only read cars
+            for lot, location in quants._read_group(
+                [("lot_id", "in", lots.ids), ("location_id.usage", "=", "internal"), ("quantity", ">", 0)],
+                groupby=["lot_id", "location_id"],
             ):
                 location_by_lot[lot.id] = location
         for car in self:
