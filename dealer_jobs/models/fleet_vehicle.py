@@ -47,12 +47,12 @@ class FleetVehicle(models.Model):
     owner_id = fields.Many2one("res.partner", string="Owner", tracking=True, index="btree_not_null")
     lot_id = fields.Many2one(
         "stock.lot",
-        string="Serial Number",
+        string="Stock Unit",
         copy=False,
         readonly=True,
         index="btree_not_null",
         ondelete="set null",
-        help="Stock serial (named by the VIN) while the dealer owns the car.",
+        help="The car's unit in stock: the serial number of its model's product, named by the VIN.",
     )
     dealer_list_price = fields.Monetary(
         string="Asking Price",
