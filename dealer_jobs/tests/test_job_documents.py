@@ -1,3 +1,5 @@
+import re
+
 from odoo.tests import tagged
 
 from .job_common import JobCase
@@ -66,3 +68,15 @@ class TestJobDocuments(JobCase):
         )
         self.assertEqual(self.job.document_count, 2)
         self.assertIn(bill_pdf, self.env["ir.attachment"].search(self.job.action_view_documents()["domain"]))
+
+    def test_the_layout_prints_the_documents_title(self):
+        for xmlid, title in (
+            ("dealer_jobs.action_report_dealer_job_offer", "Offer"),
+            ("dealer_jobs.action_report_dealer_job_purchase_offer", "Purchase Offer"),
+            ("dealer_jobs.action_report_dealer_job_contract", "Purchase Contract"),
+        ):
+            headings = [
+                re.sub(r"<[^>]+>|\s+", " ", heading).split()
+                for heading in re.findall(r"<h2[^>]*>(.*?)</h2>", self._html(xmlid), re.S)
+            ]
+            self.assertIn([*title.split(), self.job.name], headings, xmlid)
