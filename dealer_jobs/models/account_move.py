@@ -50,9 +50,11 @@ class AccountMove(models.Model):
     def _dealer_close_sold_jobs(self):
         """A job sold by this posting is done: its open to-dos and call backs are marked done."""
         jobs = self.dealer_job_id.sudo()  # sudo: the job's reminders end with the deal; accountants need not read jobs
-        jobs.filtered(lambda job: job.status == "sold").activity_ids.action_feedback(
-            feedback=_("The job is sold: %(moves)s posted.", moves=", ".join(self.mapped("name")))
-        )
+        for job in jobs.filtered(lambda job: job.status == "sold" and job.activity_ids):
+            moves = self.filtered(lambda move, job=job: move.dealer_job_id == job)
+            job.activity_ids.action_feedback(
+                feedback=_("The job is sold: %(moves)s posted.", moves=", ".join(moves.mapped("name")))
+            )
 
     def _dealer_number_credit_notes(self):
         """The bill of a trade-in is the customer's self-billing credit note (Gutschrift): its
