@@ -21,5 +21,6 @@
         "wizard/dealer_booking_handover_views.xml",
         "views/menus.xml",
     ],
+    "demo": ["demo/dealer_fleet_demo.xml"],
     "installable": True,
 }

@@ -122,8 +122,15 @@ class DealerBooking(models.Model):
         check_company=True,
         tracking=True,
     )
-    date_start = fields.Datetime(string="Planned Start", required=True, tracking=True)
-    date_end = fields.Datetime(string="Planned End", required=True, tracking=True)
+    date_start = fields.Datetime(
+        string="Planned Start", required=True, tracking=True, default=lambda self: self._next_quarter_hour()
+    )
+    date_end = fields.Datetime(
+        string="Planned End",
+        required=True,
+        tracking=True,
+        default=lambda self: self._next_quarter_hour() + timedelta(hours=1),
+    )
     max_km = fields.Integer(string="Max. km")
     analytic_account_id = fields.Many2one("account.analytic.account", string="Cost Center", check_company=True)
     destination = fields.Char()
@@ -273,6 +280,19 @@ class DealerBooking(models.Model):
             booking.display_name = (
                 f"{booking.name} - {booking.partner_id.name}" if booking.partner_id else booking.name or ""
             )
+
+    @api.model
+    def _next_quarter_hour(self):
+        now = fields.Datetime.now().replace(second=0, microsecond=0)
+        return now + timedelta(minutes=15 - now.minute % 15)
+
+    @api.onchange("date_start")
+    def _onchange_date_start_keep_duration(self):
+        """Moving the start moves the end along (a booking keeps its length)."""
+        if self.date_start and self._origin.date_start and self._origin.date_end:
+            self.date_end = self.date_start + (self._origin.date_end - self._origin.date_start)
+        elif self.date_start and (not self.date_end or self.date_end <= self.date_start):
+            self.date_end = self.date_start + timedelta(hours=1)
 
     # ------------------------------------------------------------------
     # constraints
@@ -545,8 +565,7 @@ class DealerBooking(models.Model):
         now = fields.Datetime.now()
         days = self.company_id.dealer_booking_days_before_pickup
         if days <= 0:
-            quarter = now.replace(second=0, microsecond=0)
-            return quarter + timedelta(minutes=15 - quarter.minute % 15)
+            return self._next_quarter_hour()
         tz = pytz.timezone(self.env.user.tz or self.env.context.get("tz") or "UTC")
         local_day = pytz.utc.localize(now).astimezone(tz).date() + timedelta(days=days)
         local_end = tz.localize(datetime.combine(local_day, time(23, 59)))

@@ -83,6 +83,83 @@ def read_page(model, limit):
     return bench
 
 
+BOOKING_CARS = 100
+HANDOVERS = 20
+
+
+def setup_bookings(count):
+    """``count`` returned bookings on 100 fleet cars, one handout per car and hour (SQL: fast, once)."""
+
+    def setup(env):
+        if env["dealer.booking"].search_count([]) >= count:
+            return
+        from odoo.tools import SQL
+
+        brand = env["fleet.vehicle.model.brand"].create({"name": "Bench Bookings"})
+        model = env["fleet.vehicle.model"].create({"name": "Bench", "brand_id": brand.id})
+        cars = env["fleet.vehicle"].create(
+            [{"model_id": model.id, "vin_sn": _vin(900000 + i), "dealer_usage": "fleet"} for i in range(BOOKING_CARS)]
+        )
+        partner = env["res.partner"].create({"name": "Bench Driver"})
+        env.flush_all()
+        env.cr.execute(
+            SQL(
+                """
+                INSERT INTO dealer_booking (name, booking_type, company_id, state, vehicle_id, partner_id,
+                    driver_kind, date_start, date_end, handover_date, return_date, handover_odometer,
+                    return_odometer, create_uid, write_uid, create_date, write_date)
+                SELECT 'BENCH/' || g, 'test_drive', %(company)s, 'returned', (%(cars)s::int[])[mod(g, %(n_cars)s) + 1],
+                    %(partner)s, 'customer', slot, slot + interval '1 hour', slot, slot + interval '45 minutes',
+                    g, g + 10, 1, 1, now(), now()
+                FROM generate_series(0, %(count)s - 1) AS g,
+                     LATERAL (SELECT now()::timestamp - interval '1 hour' * (g / %(n_cars)s + 2)) AS s(slot)
+                """,
+                company=env.company.id,
+                cars=cars.ids,
+                n_cars=BOOKING_CARS,
+                partner=partner.id,
+                count=count,
+            )
+        )
+        env.cr.execute("ANALYZE dealer_booking")
+
+    return setup
+
+
+def hand_over_cars(env):
+    """Plan, confirm (not timed) and hand over (timed) 20 test drives of fresh fleet cars."""
+    from datetime import timedelta
+
+    from odoo import fields
+
+    model = env["fleet.vehicle.model"].search([("name", "=", "Bench")], limit=1)
+    cars = env["fleet.vehicle"].create(
+        [{"model_id": model.id, "vin_sn": _vin(950000 + i), "dealer_usage": "fleet"} for i in range(HANDOVERS)]
+    )
+    partner = env["res.partner"].search([("name", "=", "Bench Driver")], limit=1)
+    now = fields.Datetime.now().replace(microsecond=0)
+    bookings = env["dealer.booking"].create(
+        [
+            {
+                "vehicle_id": car.id,
+                "partner_id": partner.id,
+                "date_start": now - timedelta(minutes=5),
+                "date_end": now + timedelta(hours=1),
+            }
+            for car in cars
+        ]
+    )
+    bookings.action_confirm()
+
+    def run():
+        for booking in bookings:
+            env["dealer.booking.handover"].create(
+                {"booking_id": booking.id, "date": now, "odometer": 10}
+            ).action_apply()
+
+    return run
+
+
 @dataclass
 class Benchmark:
     name: str
@@ -95,6 +172,7 @@ class Benchmark:
     target: float
     extra: Callable = None  # measure -> text appended to the line
     setup_once: Callable = None  # env -> None, committed once in our database
+    baseline_setup_once: Callable = None  # the same for the baseline database
 
 
 BENCHMARKS = [
@@ -119,5 +197,17 @@ BENCHMARKS = [
         target=1.5,
         extra=lambda measure: f"queries for 400 jobs={measure('bench_dealer_jobs', read_page('dealer.job', 400))[1]}",
         setup_once=setup_jobs,
+    ),
+    Benchmark(
+        name=f"hand over {HANDOVERS} cars with 100,000 bookings in the logbook (vs 1,000)",
+        our_db="bench_bookings_100k",
+        our_modules="dealer_fleet",
+        ours=hand_over_cars,
+        baseline_db="bench_bookings_1k",
+        baseline_modules="dealer_fleet",
+        baseline=hand_over_cars,
+        target=1.2,
+        setup_once=setup_bookings(100_000),
+        baseline_setup_once=setup_bookings(1_000),
     ),
 ]

@@ -80,11 +80,20 @@ def main():
     for bench in benchmarks.BENCHMARKS:
         if args.only and bench.name != args.only:
             continue
-        build_database(args.config, args.odoo_src, bench.baseline_db, bench.baseline_modules, None, args.rebuild)
+        ours_on_both = bench.baseline_modules == bench.our_modules  # both sides run our code: update both
+        build_database(
+            args.config,
+            args.odoo_src,
+            bench.baseline_db,
+            bench.baseline_modules,
+            bench.baseline_modules if ours_on_both else None,
+            args.rebuild,
+        )
         build_database(args.config, args.odoo_src, bench.our_db, bench.our_modules, bench.our_modules, args.rebuild)
-        if bench.setup_once:
-            with Registry(bench.our_db).cursor() as cr:  # committed: built once, reused by later runs
-                bench.setup_once(api.Environment(cr, SUPERUSER_ID, {}))
+        for db, setup in ((bench.our_db, bench.setup_once), (bench.baseline_db, bench.baseline_setup_once)):
+            if setup:
+                with Registry(db).cursor() as cr:  # committed: built once, reused by later runs
+                    setup(api.Environment(cr, SUPERUSER_ID, {}))
         # interleave the two sides so machine noise hits both alike; keep each side's best median
         base_time, base_queries = measure(bench.baseline_db, bench.baseline)
         our_time, our_queries = measure(bench.our_db, bench.ours)
