@@ -477,7 +477,7 @@ class DealerBooking(models.Model):
         """A new booking like this one: same customer, driver and car (its data reloaded at handover),
         licence not yet checked, starting when this one ends, for 30 minutes."""
         self.ensure_one()
-        self._check_booking_right("edit")
+        self._dealer_start("edit")
         start = self.date_end
         booking = self.copy(
             {
@@ -535,13 +535,32 @@ class DealerBooking(models.Model):
             self._raise_wrong_state(_("Handing over (confirm the booking first)"))
         return self._open_handover_wizard("handover")
 
-    def action_immediate_handover(self):
-        """Hand the car over straight from planning (no confirmation step)."""
+    def action_immediate_handover(self, **handover):
+        """Hand the car over straight from planning (no confirmation step).
+
+        From the form (the web client saves a new booking first) it opens the handover wizard;
+        over RPC, ``action_immediate_handover(date=…, odometer=…, damage=…, comment=…,
+        signature=…)`` hands the car over in the same call.
+        """
         self.ensure_one()
         self._check_booking_right("immediate")
         if self.state not in ("planned", "confirmed"):
             self._raise_wrong_state(_("Handing over"))
-        return self._open_handover_wizard("handover", default_immediate=True)
+        if not handover:
+            return self._open_handover_wizard("handover", default_immediate=True)
+        unknown = set(handover) - {"date", "odometer", "damage", "comment", "signature"}
+        if unknown:
+            raise UserError(_("Unknown handover values: %(names)s", names=", ".join(sorted(unknown))))
+        self.env["dealer.booking.handover"].create(
+            {
+                "booking_id": self.id,
+                "mode": "handover",
+                "immediate": True,
+                "date": handover.get("date") or fields.Datetime.now(),
+                **{key: value for key, value in handover.items() if key != "date"},
+            }
+        ).action_apply()
+        return True
 
     def action_return(self):
         self.ensure_one()
@@ -686,9 +705,10 @@ class DealerBooking(models.Model):
             "vehicle_extra_info": extra and f"{extra_field.field_description}: {extra}",
         }
 
-    def _dealer_log_odometer(self, value, date):
+    def _dealer_log_odometer(self, value, date, always=False):
+        """A fleet odometer reading: on return always, at handover when the car shows more."""
         self.ensure_one()
-        if value and value > self.vehicle_id.odometer:
+        if value and (value > self.vehicle_id.odometer or (always and value == self.vehicle_id.odometer)):
             self.env["fleet.vehicle.odometer"].create(
                 {
                     "vehicle_id": self.vehicle_id.id,
@@ -786,7 +806,7 @@ class DealerBooking(models.Model):
             )
         self._dealer_check_handout_period(self.handover_date, date)
         self._dealer_write_guarded({**vals, "state": "returned"})
-        self._dealer_log_odometer(odometer, date)
+        self._dealer_log_odometer(odometer, date, always=True)
         self._dealer_release_vehicle()
         self.message_post(body=_("Car taken back after %(km)s km.", km=round(self.driven_km)))
 

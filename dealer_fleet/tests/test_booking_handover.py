@@ -99,6 +99,24 @@ class TestHandoutsNeverOverlap(BookingCase):
             self.hand_over(booking, date=self.now)
         self.assertEqual(booking.state, "confirmed")
 
+    def test_immediate_handover_over_rpc_hands_over_in_one_call(self):
+        booking = self.book()
+        booking.action_immediate_handover(odometer=1500, damage="Delle Tür")
+        self.assertEqual(
+            (booking.state, booking.handover_odometer, booking.handover_damage), ("handed_out", 1500, "Delle Tür")
+        )
+        with self.assertRaisesRegex(Exception, "Handing over is not possible"):
+            booking.action_immediate_handover(odometer=1600)
+        self.assertEqual(booking.handover_odometer, 1500)
+
+    def test_return_logs_the_odometer_even_without_kilometres_driven(self):
+        booking = self.hand_over(self.book(), odometer=1000)
+        readings = self.env["fleet.vehicle.odometer"].search_count([("vehicle_id", "=", self.car.id)])
+        self.take_back(booking, odometer=1000)
+        self.assertEqual(
+            self.env["fleet.vehicle.odometer"].search_count([("vehicle_id", "=", self.car.id)]), readings + 1
+        )
+
     def test_handing_over_twice_hands_over_once(self):
         booking = self.hand_over(self.book())
         with self.assertRaisesRegex(Exception, "Handing over is not possible"):
