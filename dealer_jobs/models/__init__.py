@@ -7,6 +7,7 @@ from . import dealer_job_owner_mixin
 from . import dealer_job
 from . import dealer_job_line
 from . import dealer_job_phase
+from . import dealer_tracking
 from . import dealer_vin_wmi
 from . import fleet_vehicle
 from . import fleet_vehicle_model
@@ -20,6 +21,8 @@ from . import res_config_settings
 from . import res_partner
 from . import sale_order
 from . import sale_order_line
+from . import sale_report
 from . import stock_lot
 from . import stock_move
+from . import stock_picking
 from . import stock_rule

@@ -11,6 +11,13 @@ class PurchaseOrderLine(models.Model):
         check_company=True,
         help="The car this line buys: its receipt takes the car's VIN as serial number.",
     )
+    dealer_sale_line_ids = fields.One2many(
+        "sale.order.line",
+        "dealer_purchase_line_id",
+        string="Sale Lines",
+        readonly=True,
+        help="The customer order lines this line buys the goods for (purchase cart).",
+    )
 
     def _prepare_stock_moves(self, picking):
         vals_list = super()._prepare_stock_moves(picking)

@@ -16,6 +16,11 @@ class ResCompany(models.Model):
         "Required in North America and China; on by default for companies there.",
     )
 
+    dealer_send_order_confirmation = fields.Boolean(
+        string="Send Order Confirmation Automatically",
+        help="When a quotation is confirmed, the order confirmation (with its PDF) is mailed to the customer.",
+    )
+
     @api.depends("country_id")
     def _compute_dealer_vin_check_digit(self):
         for company in self:

@@ -18,3 +18,11 @@ from . import test_vehicle_search
 from . import test_job_reports
 from . import test_deal_tours
 from . import test_vehicle_form
+from . import test_order_versions
+from . import test_order_portal
+from . import test_order_confirmation_mail
+from . import test_order_purchase_cart
+from . import test_order_tracking
+from . import test_order_board
+from . import test_order_proforma
+from . import test_order_concurrency
