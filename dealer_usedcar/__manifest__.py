@@ -6,10 +6,21 @@
     "author": "Dealer Suite",
     "website": "https://github.com/dealer-suite/dealer",
     "license": "LGPL-3",
-    "depends": ["dealer_jobs", "crm", "stock_landed_costs", "repair", "survey"],
+    "depends": ["dealer_jobs", "crm", "stock_landed_costs", "repair", "survey", "sms"],
     "data": [
         "security/dealer_usedcar_groups.xml",
+        "security/ir.model.access.csv",
+        "security/dealer_usedcar_appraisal_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/dealer_appraisal_data.xml",
+        "report/dealer_appraisal_report.xml",
+        "views/dealer_appraisal_views.xml",
+        "views/crm_lead_views.xml",
         "views/menus.xml",
+    ],
+    "demo": [
+        "demo/dealer_usedcar_appraisal_demo.xml",
     ],
     "installable": True,
 }
