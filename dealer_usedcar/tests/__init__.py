@@ -1,1 +1,4 @@
 from . import test_security
+from . import test_sale_approval
+from . import test_ownership_transfer
+from . import test_survey
