@@ -17,6 +17,13 @@
         "report/dealer_appraisal_report.xml",
         "views/dealer_appraisal_views.xml",
         "views/crm_lead_views.xml",
+        "security/dealer_usedcar_sale_rules.xml",
+        "data/dealer_sale_data.xml",
+        "data/mail_template_data.xml",
+        "views/sale_order_views.xml",
+        "wizard/dealer_ownership_transfer_import_views.xml",
+        "views/dealer_ownership_transfer_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [

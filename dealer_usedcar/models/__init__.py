@@ -6,3 +6,10 @@ from . import dealer_appraisal_document_type
 from . import dealer_appraisal_document_line
 from . import dealer_appraisal_photo
 from . import dealer_appraisal
+from . import res_company
+from . import res_config_settings
+from . import sale_order
+from . import sale_order_line
+from . import survey_user_input
+from . import dealer_ownership_transfer
+from . import dealer_ownership_transfer_line

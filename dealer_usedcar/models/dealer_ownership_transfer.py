@@ -1,0 +1,184 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
+
+# days before the deadline at which the responsible user's activity is due
+ACTIVITY_LEAD_DAYS = 3
+
+
+class DealerOwnershipTransfer(models.Model):
+    _name = "dealer.ownership.transfer"
+    _description = "Ownership Transfer of a Sold Car"
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.action.mixin"]
+    _order = "date_deadline, id"
+    _check_company_auto = True
+
+    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default=lambda self: _("New"))
+    sale_id = fields.Many2one(
+        "sale.order",
+        string="Sale",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        domain="[('dealer_approval_state', '=', 'approved')]",
+    )
+    company_id = fields.Many2one(related="sale_id.company_id", store=True, index=True, precompute=True)
+    vehicle_id = fields.Many2one(
+        "fleet.vehicle",
+        string="Car",
+        compute="_compute_from_sale",
+        store=True,
+        precompute=True,
+        readonly=True,
+        index="btree_not_null",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Buyer",
+        compute="_compute_from_sale",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        compute="_compute_from_sale",
+        store=True,
+        precompute=True,
+        readonly=False,
+        tracking=True,
+        help="Who sees the transfer through: the salesperson of the sale.",
+    )
+    date_deadline = fields.Date(
+        string="Deadline",
+        compute="_compute_from_sale",
+        store=True,
+        precompute=True,
+        readonly=False,
+        tracking=True,
+        help="Approval date of the sale plus the company's ownership transfer days.",
+    )
+    line_ids = fields.One2many("dealer.ownership.transfer.line", "transfer_id", string="Paperwork", copy=True)
+    accessories = fields.Text(string="Accessories Handed Over", help="Keys, manuals, service book, tools, ...")
+    state = fields.Selection(
+        [("draft", "In Progress"), ("done", "Done")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    date_done = fields.Date(string="Transferred on", readonly=True, copy=False)
+    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
+
+    _sql_constraints = [
+        ("sale_uniq", "UNIQUE(sale_id)", "A sale has one ownership transfer only."),
+    ]
+
+    @api.depends("sale_id")
+    def _compute_from_sale(self):
+        for transfer in self:
+            sale = transfer.sale_id
+            transfer.vehicle_id = sale.dealer_vehicle_id
+            transfer.partner_id = sale.partner_id
+            transfer.user_id = sale.user_id
+            start = sale.dealer_approved_date or sale.date_order
+            transfer.date_deadline = start and (
+                fields.Date.to_date(start) + timedelta(days=(sale.company_id or self.env.company).dealer_transfer_days)
+            )
+
+    @api.depends("state", "date_deadline")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for transfer in self:
+            transfer.is_overdue = (
+                transfer.state == "draft" and bool(transfer.date_deadline) and (transfer.date_deadline < today)
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Search overdue transfers with = True or = False."))
+        domain = [("state", "=", "draft"), ("date_deadline", "<", fields.Date.context_today(self))]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
+
+    @api.model
+    def _default_line_commands(self):
+        return [
+            Command.create({"document_type": document_type, "mandatory": mandatory})
+            for document_type, mandatory in self.env["dealer.ownership.transfer.line"]._default_documents()
+        ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", _("New")) == _("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code("dealer.ownership.transfer") or _("New")
+            if "line_ids" not in vals:
+                vals["line_ids"] = self._default_line_commands()
+        transfers = super().create(vals_list)
+        transfers._dealer_schedule_activity()
+        return transfers
+
+    def _dealer_schedule_activity(self):
+        for transfer in self.filtered(lambda transfer: transfer.state == "draft" and transfer.date_deadline):
+            due = max(
+                transfer.date_deadline - timedelta(days=ACTIVITY_LEAD_DAYS),
+                min(fields.Date.context_today(self), transfer.date_deadline),
+            )
+            transfer.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=due,
+                summary=_("Ownership transfer of %(car)s due", car=transfer.vehicle_id.display_name or ""),
+                note=_("Transfer deadline: %(date)s", date=transfer.date_deadline),
+                user_id=(transfer.user_id or self.env.user).id,
+            )
+
+    def action_done(self):
+        self._dealer_lock()
+        for transfer in self:
+            if transfer.state == "done":
+                continue
+            missing = transfer.line_ids.filtered(lambda line: line.mandatory and not line.done)
+            if missing:
+                raise UserError(
+                    _(
+                        "%(transfer)s cannot be done: these mandatory papers are missing:\n%(papers)s",
+                        transfer=transfer.name,
+                        papers="\n".join(f"- {line.display_name}" for line in missing),
+                    )
+                )
+            transfer.write({"state": "done", "date_done": fields.Date.context_today(self)})
+            transfer.activity_feedback(["mail.mail_activity_data_todo"], feedback=_("Ownership transferred."))
+        return True
+
+    def action_draft(self):
+        self._dealer_lock()
+        self.filtered(lambda transfer: transfer.state == "done").write({"state": "draft", "date_done": False})
+        return True
+
+    @api.model
+    def _dealer_import_approved_sales(self):
+        """A transfer for every approved car sale (the user can see) that has none yet."""
+        with_transfer = (
+            self.sudo()  # sudo: every sale with a transfer counts, also those of colleagues the user cannot read
+            ._search([])
+            .subselect("sale_id")
+        )
+        sales = self.env["sale.order"].search(
+            [
+                ("dealer_approval_state", "=", "approved"),
+                ("dealer_vehicle_id", "!=", False),
+                ("id", "not in", with_transfer),
+                ("company_id", "in", self.env.companies.ids),
+            ]
+        )
+        return self.create([{"sale_id": sale.id} for sale in sales])

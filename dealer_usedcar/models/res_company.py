@@ -1,0 +1,16 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    dealer_transfer_days = fields.Integer(
+        string="Ownership Transfer Days",
+        default=30,
+        help="Days after a used-car sale is approved within which the ownership transfer must be done.",
+    )
+    dealer_survey_id = fields.Many2one(
+        "survey.survey",
+        string="After-Sales Survey",
+        help="Survey to which the customer is invited when a used-car sale is approved.",
+    )

@@ -1,0 +1,8 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    dealer_transfer_days = fields.Integer(related="company_id.dealer_transfer_days", readonly=False)
+    dealer_survey_id = fields.Many2one(related="company_id.dealer_survey_id", readonly=False)

@@ -1,0 +1,42 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    dealer_is_gift = fields.Boolean(
+        string="Gift",
+        help="Given to the customer with the car: the price is 0, but what it costs the dealer still "
+        "counts in the car's margin.",
+    )
+
+    @api.depends("dealer_is_gift")
+    def _compute_price_unit(self):
+        gifts = self.filtered("dealer_is_gift")
+        super(SaleOrderLine, self - gifts)._compute_price_unit()
+        gifts.price_unit = 0.0
+
+    @api.onchange("dealer_is_gift")
+    def _onchange_dealer_is_gift(self):
+        if self.dealer_is_gift:
+            self.price_unit = 0.0
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("dealer_is_gift"):
+                vals["price_unit"] = 0.0
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("dealer_is_gift"):
+            vals = dict(vals, price_unit=0.0)
+        return super().write(vals)
+
+    @api.constrains("dealer_is_gift", "price_unit")
+    def _check_dealer_gift_price(self):
+        for line in self.filtered(lambda line: line.dealer_is_gift and line.price_unit):
+            raise ValidationError(
+                _("%(product)s is a gift: its price is 0.", product=line.product_id.display_name or line.name)
+            )

@@ -1,0 +1,1 @@
+from . import dealer_ownership_transfer_import
