@@ -9,6 +9,13 @@
     "depends": ["dealer_jobs", "crm", "stock_landed_costs", "repair", "survey"],
     "data": [
         "security/dealer_usedcar_groups.xml",
+        "security/ir.model.access.csv",
+        "security/dealer_reconditioning_security.xml",
+        "data/dealer_reconditioning_data.xml",
+        "views/purchase_order_views.xml",
+        "views/dealer_reconditioning_views.xml",
+        "views/dealer_usedcar_stock_views.xml",
+        "views/fleet_vehicle_views.xml",
         "views/menus.xml",
     ],
     "installable": True,
