@@ -24,6 +24,12 @@
         "wizard/dealer_ownership_transfer_import_views.xml",
         "views/dealer_ownership_transfer_views.xml",
         "views/res_config_settings_views.xml",
+        "security/dealer_reconditioning_security.xml",
+        "data/dealer_reconditioning_data.xml",
+        "views/purchase_order_views.xml",
+        "views/dealer_reconditioning_views.xml",
+        "views/dealer_usedcar_stock_views.xml",
+        "views/fleet_vehicle_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -18,7 +18,13 @@ class TestVehicleStockScenario(RootTestMixin, TransactionCase):
         brand = self.env["fleet.vehicle.model.brand"].create({"name": "Szenario"})
         model = self.env["fleet.vehicle.model"].create({"name": "Limousine", "brand_id": brand.id})
         car = self.env["fleet.vehicle"].create(
-            {"model_id": model.id, "vin_sn": with_check_digit("WVWZZZ1KZSW900001"), "dealer_usage": "stock"}
+            {
+                "model_id": model.id,
+                "vin_sn": with_check_digit("WVWZZZ1KZSW900001"),
+                "dealer_usage": "stock",
+                "engine_number": "E900001",
+                "model_code": "T1",
+            }
         )
         lot_warehouse = self.env["stock.warehouse"].create({"name": "Scenario Lot", "code": "SCL"})
         seller = self.env["res.partner"].create({"name": "Szenario Verkäufer"})

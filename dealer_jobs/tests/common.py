@@ -40,7 +40,9 @@ class DealerCase(TransactionCase):
 
     @classmethod
     def make_car(cls, vin, **vals):
-        return cls.env["fleet.vehicle"].create({"model_id": cls.model.id, "vin_sn": vin, **vals})
+        # what a car needs to be bought into stock (dealer_usedcar requires it at stock-in)
+        stock_in = {"engine_number": f"E{vin[-6:]}", "model_code": "T1"}
+        return cls.env["fleet.vehicle"].create({"model_id": cls.model.id, "vin_sn": vin, **stock_in, **vals})
 
 
 class AddonSecurityMixin:

@@ -20,6 +20,8 @@ class JobCase(AccountTestInvoicingCommon):
                 "model_id": cls.model.id,
                 "vin_sn": with_check_digit("WVWZZZ1KZSW500001"),
                 "license_plate": "M-JB 1",
+                "engine_number": "EA888 500001",
+                "model_code": "CP1",
                 "dealer_equipment": "Panorama roof",
                 "dealer_damage": "Scratch on the rear bumper",
             }

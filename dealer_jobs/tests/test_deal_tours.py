@@ -46,7 +46,13 @@ class TestDealTours(HttpCase):
 
     def test_a_sale_from_the_job_to_the_posted_invoice_and_the_car_in_the_buyers_hands(self):
         car = self.env["fleet.vehicle"].create(
-            {"model_id": self.model.id, "vin_sn": with_check_digit("WVWZZZ1KZSW770001"), "dealer_usage": "stock"}
+            {
+                "model_id": self.model.id,
+                "vin_sn": with_check_digit("WVWZZZ1KZSW770001"),
+                "dealer_usage": "stock",
+                "engine_number": "E770001",
+                "model_code": "T1",
+            }
         )
         car._dealer_receive(self.warehouse, self.env["res.partner"].create({"name": "Import"}), price_unit=18000)
         car.dealer_list_price = 23900
@@ -67,6 +73,8 @@ class TestDealTours(HttpCase):
             {
                 "model_id": self.model.id,
                 "vin_sn": with_check_digit("WVWZZZ1KZSW770002"),
+                "engine_number": "E770002",
+                "model_code": "T1",
                 "dealer_usage": "customer",
                 "owner_id": self.customer.id,
             }

@@ -193,7 +193,12 @@ class TestSelfBillingCreditNoteNumber(JobReportCase):
         return bill
 
     def _other_car(self, vin, company=None):
-        vals = {"model_id": self.model.id, "vin_sn": with_check_digit(vin)}
+        vals = {
+            "model_id": self.model.id,
+            "vin_sn": with_check_digit(vin),
+            "engine_number": vin[-6:],
+            "model_code": "T1",
+        }
         if company:
             vals["company_id"] = company.id
         return self.env["fleet.vehicle"].create(vals)

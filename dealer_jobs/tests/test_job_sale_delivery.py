@@ -17,7 +17,13 @@ class TestJobSaleDelivery(JobCase):
         cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
         cls.importer = cls.env["res.partner"].create({"name": "Importeur"})
         cls.other_car = cls.env["fleet.vehicle"].create(
-            {"model_id": cls.model.id, "vin_sn": with_check_digit("WVWZZZ1KZSW500002"), "dealer_usage": "stock"}
+            {
+                "model_id": cls.model.id,
+                "vin_sn": with_check_digit("WVWZZZ1KZSW500002"),
+                "dealer_usage": "stock",
+                "engine_number": "EA888 500002",
+                "model_code": "CP1",
+            }
         )
         # two cars of one model in stock at different costs; the job sells the second one received
         cls.other_car._dealer_receive(cls.warehouse, cls.importer, price_unit=15000)

@@ -90,7 +90,13 @@ class TestTradeInEntersStock(JobCase):
         self.env.user.company_ids |= company_b
         env = self.env(context=dict(self.env.context, allowed_company_ids=[company_a.id, company_b.id]))
         car = env["fleet.vehicle"].create(
-            {"model_id": self.model.id, "vin_sn": self.car.vin_sn, "company_id": company_b.id}
+            {
+                "model_id": self.model.id,
+                "vin_sn": self.car.vin_sn,
+                "company_id": company_b.id,
+                "engine_number": "EA888 600001",
+                "model_code": "CP1",
+            }
         )
         job = env["dealer.job"].create(
             {
@@ -135,7 +141,14 @@ class TestJobDoubleClick(TransactionCase):
             env = api.Environment(cr, SUPERUSER_ID, {})
             brand = env["fleet.vehicle.model.brand"].create({"name": "Double Click"})
             model = env["fleet.vehicle.model"].create({"name": "Click", "brand_id": brand.id})
-            car = env["fleet.vehicle"].create({"model_id": model.id, "vin_sn": with_check_digit("WVWZZZ1KZSW666661")})
+            car = env["fleet.vehicle"].create(
+                {
+                    "model_id": model.id,
+                    "vin_sn": with_check_digit("WVWZZZ1KZSW666661"),
+                    "engine_number": "E666661",
+                    "model_code": "T1",
+                }
+            )
             partner = env["res.partner"].create({"name": "Double Clicker", "email": "click@example.com"})
             job = env["dealer.job"].create(
                 {

@@ -27,7 +27,13 @@ class TestVehicleMultiCompany(AccountTestInvoicingCommon):
 
     def make_car(self, company, vin):
         return self.company_env(company)["fleet.vehicle"].create(
-            {"model_id": self.model.id, "vin_sn": vin, "dealer_usage": "stock"}
+            {
+                "model_id": self.model.id,
+                "vin_sn": vin,
+                "dealer_usage": "stock",
+                "engine_number": vin[-6:],
+                "model_code": "T1",
+            }
         )
 
     def receive(self, car, price):

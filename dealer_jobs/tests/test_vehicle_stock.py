@@ -63,7 +63,15 @@ class TestVehicleStock(DealerCase):
 
     def test_stock_location_is_read_in_one_query_for_many_cars(self):
         cars = self.env["fleet.vehicle"].create(
-            [{"model_id": self.model.id, "vin_sn": valid_vin(f"WVWZZZ1KZSW1000{i:02d}")} for i in range(10)]
+            [
+                {
+                    "model_id": self.model.id,
+                    "vin_sn": valid_vin(f"WVWZZZ1KZSW1000{i:02d}"),
+                    "engine_number": f"E{i}",
+                    "model_code": "T1",
+                }
+                for i in range(10)
+            ]
         )
         cars._dealer_receive(self.warehouse, self.seller, price_unit=100)
         cars.invalidate_recordset()

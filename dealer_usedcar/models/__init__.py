@@ -13,3 +13,10 @@ from . import sale_order_line
 from . import survey_user_input
 from . import dealer_ownership_transfer
 from . import dealer_ownership_transfer_line
+from . import purchase_order
+from . import purchase_order_line
+from . import stock_move
+from . import fleet_vehicle
+from . import dealer_reconditioning
+from . import dealer_reconditioning_line
+from . import dealer_usedcar_stock

@@ -5,3 +5,6 @@ from . import test_prospect
 from . import test_sale_approval
 from . import test_ownership_transfer
 from . import test_survey
+from . import test_stock_in
+from . import test_reconditioning
+from . import test_car_cost

@@ -1,0 +1,241 @@
+"""Reconditioning: add-ons and repairs raise that car's own cost, parts leave stock, repairs are billed."""
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from odoo.addons.dealer_jobs.tests.common import setup_vehicle_valuation
+
+from .stock_in_common import UsedCarStockCase
+
+
+class ReconditioningCase(UsedCarStockCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.expense_account = cls.company_data["default_account_expense"]
+        cls.service = cls.env["product.product"].create(
+            {
+                "name": "Paint repair",
+                "type": "service",
+                "standard_price": 1500,
+                "supplier_taxes_id": [Command.clear()],
+                "property_account_expense_id": cls.expense_account.id,
+            }
+        )
+        cls.workshop = cls.env["res.partner"].create({"name": "Lackiererei Glanz GmbH", "is_company": True})
+        cls.car_1 = cls.make_car("WAUZZZ8V1KA200001")
+        cls.car_2 = cls.make_car("WAUZZZ8V1KA200002")
+        cls.buy_and_receive(cls.car_1 | cls.car_2, [10000, 12000])
+
+    @classmethod
+    def recondition(cls, car, lines, **vals):
+        return cls.env["dealer.reconditioning"].create(
+            {
+                "vehicle_id": car.id,
+                "line_ids": [
+                    Command.create({"product_id": product.id, "quantity": quantity, "unit_cost": cost})
+                    for product, quantity, cost in lines
+                ],
+                **vals,
+            }
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestReconditioningRaisesOnlyThatCar(ReconditioningCase):
+    def test_two_cars_of_one_model_keep_their_own_cost(self):
+        self.assertEqual(self.car_1.product_id, self.car_2.product_id, "same model, same product")
+        reconditioning = self.recondition(self.car_1, [(self.service, 1, 1500)])
+        self.assertEqual(reconditioning.amount_total, 1500)
+        reconditioning.action_done()
+        self.assertEqual(reconditioning.state, "done")
+        self.assertEqual(self.car_1.lot_id.value_svl, 11500)
+        self.assertEqual(self.car_2.lot_id.value_svl, 12000)
+        layers = reconditioning.valuation_layer_ids
+        self.assertEqual((layers.lot_id, layers.value, layers.quantity), (self.car_1.lot_id, 1500, 0))
+        self.assertEqual(
+            self.entry_lines(layers.account_move_id),
+            {(self.stock_valuation_account, 1500.0, 0.0), (self.expense_account, 0.0, 1500.0)},
+        )
+        car_2_layers = self.env["stock.valuation.layer"].search([("lot_id", "=", self.car_2.lot_id.id)])
+        self.assertEqual(car_2_layers.mapped("value"), [12000], "the other car has only its receipt")
+
+    def test_done_twice_adds_the_cost_once(self):
+        reconditioning = self.recondition(self.car_1, [(self.service, 1, 1500)])
+        reconditioning.action_done()
+        reconditioning.action_done()
+        self.assertEqual(self.car_1.lot_id.value_svl, 11500)
+        self.assertEqual(len(reconditioning.valuation_layer_ids), 1)
+
+    def test_a_car_out_of_stock_is_not_reconditioned(self):
+        car = self.make_car("WAUZZZ8V1KA200003")
+        reconditioning = self.recondition(car, [(self.service, 1, 100)])
+        with self.assertRaisesRegex(UserError, "not in stock"):
+            reconditioning.action_done()
+        self.assertEqual(reconditioning.state, "draft")
+
+    def test_draft_is_cancelled_and_done_is_not(self):
+        draft = self.recondition(self.car_1, [(self.service, 1, 100)])
+        draft.action_cancel()
+        self.assertEqual(draft.state, "cancelled")
+        draft.action_done()
+        self.assertEqual(draft.state, "cancelled", "a cancelled reconditioning is not done")
+        done = self.recondition(self.car_1, [(self.service, 1, 100)])
+        done.action_done()
+        with self.assertRaisesRegex(UserError, "cannot be cancelled"):
+            done.action_cancel()
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            done.unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestReconditioningPartsLeaveStock(ReconditioningCase):
+    def test_parts_leave_the_cars_warehouse_at_their_fifo_cost(self):
+        accounts = self.env["account.account"].create(
+            [
+                {"name": "Parts valuation", "code": "PARTVAL", "account_type": "asset_current"},
+                {"name": "Parts input", "code": "PARTIN", "account_type": "asset_current"},
+                {"name": "Parts output", "code": "PARTOUT", "account_type": "asset_current"},
+            ]
+        )
+        parts_category = self.env["product.category"].create(
+            {
+                "name": "Parts",
+                "property_cost_method": "fifo",
+                "property_valuation": "real_time",
+                "property_stock_valuation_account_id": accounts[0].id,
+                "property_stock_account_input_categ_id": accounts[1].id,
+                "property_stock_account_output_categ_id": accounts[2].id,
+                "property_stock_journal": self.category.property_stock_journal.id,
+            }
+        )
+        part = self.env["product.product"].create(
+            {"name": "Floor mats", "is_storable": True, "categ_id": parts_category.id, "standard_price": 40.25}
+        )
+        self.env["stock.quant"].with_context(inventory_mode=True).create(
+            {"product_id": part.id, "location_id": self.warehouse.lot_stock_id.id, "inventory_quantity": 5}
+        ).action_apply_inventory()
+        reconditioning = self.recondition(self.car_1, [(part, 2, 40.25)])
+        self.assertEqual(reconditioning.warehouse_id, self.warehouse)
+        reconditioning.action_done()
+        self.assertEqual(part.with_company(self.company).qty_available, 3)
+        move = reconditioning.move_ids
+        self.assertEqual((move.state, move.location_id), ("done", self.warehouse.lot_stock_id))
+        self.assertEqual(move.stock_valuation_layer_ids.value, -80.5)
+        self.assertEqual(
+            self.entry_lines(move.stock_valuation_layer_ids.account_move_id),
+            {(accounts[2], 80.5, 0.0), (accounts[0], 0.0, 80.5)},
+        )
+        self.assertEqual(self.car_1.lot_id.value_svl, 10080.5)
+        self.assertEqual(
+            self.entry_lines(reconditioning.valuation_layer_ids.account_move_id),
+            {(self.stock_valuation_account, 80.5, 0.0), (accounts[2], 0.0, 80.5)},
+        )
+
+    def test_missing_parts_are_refused(self):
+        part = self.env["product.product"].create({"name": "Alloy rim", "is_storable": True})
+        reconditioning = self.recondition(self.car_1, [(part, 4, 120)])
+        with self.assertRaisesRegex(UserError, "only 0.0 of 4.0 Alloy rim"):
+            reconditioning.action_done()
+        self.assertEqual(self.car_1.lot_id.value_svl, 10000)
+
+
+@tagged("post_install", "-at_install")
+class TestRepairIsBilledByItsVendor(ReconditioningCase):
+    def test_repair_creates_the_vendor_bill_and_raises_the_car_by_its_total(self):
+        reconditioning = self.recondition(
+            self.car_2, [(self.service, 1, 800)], kind="repair", vendor_id=self.workshop.id, other_cost=50.5
+        )
+        reconditioning.action_done()
+        bill = reconditioning.invoice_id
+        self.assertEqual((bill.move_type, bill.partner_id, bill.state), ("in_invoice", self.workshop, "posted"))
+        self.assertEqual(bill.amount_total, 850.5)
+        payable = bill.line_ids.filtered(lambda line: line.account_id.account_type == "liability_payable")
+        self.assertEqual(payable.credit, 850.5)
+        self.assertEqual(
+            {(line.account_id, line.debit) for line in bill.invoice_line_ids},
+            {(self.expense_account, 800.0), (self.stock_input_account, 50.5)},
+        )
+        self.assertEqual(self.car_2.lot_id.value_svl, 12850.5)
+        self.assertEqual(self.car_1.lot_id.value_svl, 10000)
+        self.assertEqual(
+            self.entry_lines(reconditioning.valuation_layer_ids.account_move_id),
+            {
+                (self.stock_valuation_account, 800.0, 0.0),
+                (self.expense_account, 0.0, 800.0),
+                (self.stock_valuation_account, 50.5, 0.0),
+                (self.stock_input_account, 0.0, 50.5),
+            },
+        )
+
+    def test_a_repair_needs_its_vendor(self):
+        reconditioning = self.recondition(self.car_2, [(self.service, 1, 800)], kind="repair")
+        with self.assertRaisesRegex(UserError, "needs the vendor"):
+            reconditioning.action_done()
+
+
+@tagged("post_install", "-at_install")
+class TestReconditioningRights(ReconditioningCase):
+    def test_salesperson_sees_own_reconditionings_and_manager_all(self):
+        own = self.recondition(self.car_1, [(self.service, 1, 100)]).with_user(self.salesperson)
+        own.sudo().user_id = self.salesperson  # sudo: test fixture, the salesperson's own record
+        other = self.recondition(self.car_2, [(self.service, 1, 100)], user_id=self.colleague.id)
+        model = self.env["dealer.reconditioning"]
+        self.assertEqual(model.with_user(self.salesperson).search([]), own)
+        with self.assertRaises(AccessError):
+            other.with_user(self.salesperson).read(["name"])
+        self.assertEqual(model.with_user(self.manager).search([]), own | other)
+
+    def test_salesperson_cannot_complete_a_reconditioning(self):
+        reconditioning = self.recondition(self.car_1, [(self.service, 1, 100)], user_id=self.salesperson.id)
+        with self.assertRaisesRegex(AccessError, "Inventory / Administrator"):
+            reconditioning.with_user(self.salesperson).action_done()
+        self.assertEqual(self.car_1.lot_id.value_svl, 10000)
+
+    def test_manager_with_inventory_and_invoicing_rights_completes_it(self):
+        reconditioning = self.recondition(
+            self.car_1, [(self.service, 1, 100)], kind="repair", vendor_id=self.workshop.id
+        )
+        reconditioning.with_user(self.manager).action_done()
+        self.assertEqual(reconditioning.invoice_id.state, "posted")
+        self.assertEqual(self.car_1.lot_id.value_svl, 10100)
+
+
+@tagged("post_install", "-at_install")
+class TestReconditioningInASecondCompany(ReconditioningCase):
+    def test_second_company_values_its_own_car(self):
+        company_2 = self.setup_other_company()["company"]
+        self.env.user.company_ids |= company_2
+        env_2 = self.env(context=dict(self.env.context, allowed_company_ids=[company_2.id, self.company.id]))
+        valuation_2 = setup_vehicle_valuation(env_2(context=dict(env_2.context, allowed_company_ids=[company_2.id])))
+        warehouse_2 = env_2["stock.warehouse"].search([("company_id", "=", company_2.id)], limit=1)
+        car = env_2["fleet.vehicle"].create(
+            {
+                "model_id": self.model.id,
+                "vin_sn": self.car_1.vin_sn,
+                "engine_number": "ENG 2",
+                "model_code": "B9",
+                "company_id": company_2.id,
+            }
+        )
+        self.buy_and_receive(car, [7000], warehouse=warehouse_2)
+        self.assertEqual(car.lot_id.company_id, company_2, "its own lot")
+        self.assertNotEqual(car.lot_id, self.car_1.lot_id)
+        service = self.service.with_env(env_2)
+        service.with_company(company_2).property_account_expense_id = env_2["account.account"].search(
+            [("company_ids", "in", company_2.ids), ("account_type", "=", "expense")], limit=1
+        )
+        reconditioning = env_2["dealer.reconditioning"].create(
+            {
+                "vehicle_id": car.id,
+                "company_id": company_2.id,
+                "line_ids": [Command.create({"product_id": service.id, "quantity": 1, "unit_cost": 300})],
+            }
+        )
+        reconditioning.action_done()
+        self.assertEqual(car.lot_id.with_company(company_2).value_svl, 7300)
+        self.assertEqual(self.car_1.lot_id.with_company(self.company).value_svl, 10000)
+        layers = reconditioning.valuation_layer_ids
+        self.assertEqual(layers.company_id, company_2)
+        self.assertIn((valuation_2, 300.0, 0.0), self.entry_lines(layers.account_move_id))
