@@ -53,8 +53,6 @@ HANDOVER_FIELDS = {
 }
 # locked once the booking is confirmed (un-confirm unlocks them)
 PLANNING_FIELDS = {"date_start", "date_end", "vehicle_id"}
-# a token no XML-RPC client can send: only ``_dealer_write`` passes the write guard
-_ACTION_WRITE = object()
 
 
 def _as_bytes(value):
@@ -67,6 +65,7 @@ class DealerBooking(models.Model):
     _description = "Booking of a Dealer Car"
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _dealer_action_fields = HANDOVER_FIELDS
 
     name = fields.Char(string="Number", readonly=True, copy=False, default="/", index="trigram")
     booking_type = fields.Selection(
@@ -318,8 +317,9 @@ class DealerBooking(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if HANDOVER_FIELDS & set(vals) and self.env.context.get("dealer_booking_write") is not _ACTION_WRITE:
-                raise UserError(_("A booking starts as planned: hand the car over with the Hand Over button."))
+            self._dealer_check_action_fields(
+                vals, _("A booking starts as planned: hand the car over with the Hand Over button.")
+            )
             self._check_dates(vals.get("date_start"), vals.get("date_end"))
             booking_type = vals.get("booking_type") or self.default_get(["booking_type"])["booking_type"]
             if vals.get("name", "/") == "/":
@@ -329,14 +329,14 @@ class DealerBooking(models.Model):
         return bookings
 
     def write(self, vals):
-        if self.env.context.get("dealer_booking_write") is not _ACTION_WRITE:
-            if HANDOVER_FIELDS & set(vals):
-                raise UserError(
-                    _(
-                        "The state and the handover data of a booking change through its buttons "
-                        "(Confirm, Hand Over, Take Back, Cancel), never directly."
-                    )
-                )
+        self._dealer_check_action_fields(
+            vals,
+            _(
+                "The state and the handover data of a booking change through its buttons "
+                "(Confirm, Hand Over, Take Back, Cancel), never directly."
+            ),
+        )
+        if not self._dealer_in_action():
             if "booking_type" in vals and any(booking.booking_type != vals["booking_type"] for booking in self):
                 raise UserError(_("The type of a booking cannot change: cancel it and plan a new one."))
             locked = PLANNING_FIELDS & set(vals)
@@ -366,10 +366,6 @@ class DealerBooking(models.Model):
                     fields=", ".join(self._fields[name].string for name in sorted(field_names)),
                 )
             )
-
-    def _dealer_write(self, vals):
-        """The only way to write the state and the handover data."""
-        return self.with_context(dealer_booking_write=_ACTION_WRITE).write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unused_bookings(self):

@@ -4,6 +4,9 @@ from odoo import _, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+# the context value of ``_dealer_write``: an object no XML-RPC client can send
+_ACTION_WRITE = object()
+
 
 class DealerActionMixin(models.AbstractModel):
     """Row lock in front of the ``action_*`` methods that create documents or accounting.
@@ -38,3 +41,20 @@ class DealerActionMixin(models.AbstractModel):
             ) from None
         # the other request may have changed the records before it let go of them
         self.invalidate_recordset()
+
+    def _dealer_as_action(self):
+        """The records in an environment where the action-only fields may be written."""
+        return self.with_context(dealer_action_write=_ACTION_WRITE)
+
+    def _dealer_write(self, vals):
+        """Write the fields only the actions may write."""
+        return self._dealer_as_action().write(vals)
+
+    def _dealer_in_action(self):
+        """Whether this write comes from ``_dealer_write`` (an action), not from a user."""
+        return self.env.context.get("dealer_action_write") is _ACTION_WRITE
+
+    def _dealer_check_action_fields(self, field_names, message):
+        """Refuse ``message`` when a user writes an action-only field directly."""
+        if self._dealer_action_fields & set(field_names) and not self._dealer_in_action():
+            raise UserError(message)

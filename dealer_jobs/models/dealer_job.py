@@ -23,7 +23,7 @@ COLOR_BY_STATUS = {
 }
 # the customer document that closes the deal, per process: its posting makes the job Sold
 CLOSING_MOVE_TYPE = {"sale": "out_invoice", "purchase": "in_invoice"}
-# fields only the job's own actions write (``_dealer_write_state``)
+# fields only the job's own actions write (``_dealer_write`` of dealer.action.mixin)
 STATE_FIELDS = {"status", "progress", "lost"}
 # what each action of ``_check_job_right`` needs beyond editing the job (Odoo's own groups)
 ACTION_GROUPS = {
@@ -49,6 +49,7 @@ class DealerJob(models.Model):
     ]
     _order = "id desc"
     _check_company_auto = True
+    _dealer_action_fields = STATE_FIELDS
 
     name = fields.Char(string="Number", required=True, copy=False, readonly=True, default="/", index="trigram")
     active = fields.Boolean(default=True, tracking=True)
@@ -324,10 +325,9 @@ class DealerJob(models.Model):
         return jobs
 
     def write(self, vals):
-        if STATE_FIELDS & set(vals) and not self.env.context.get("dealer_job_state_write"):
-            raise UserError(
-                _("The status of a job changes through its buttons (phases, Lost, Reopen), never directly.")
-            )
+        self._dealer_check_action_fields(
+            vals, _("The status of a job changes through its buttons (phases, Lost, Reopen), never directly.")
+        )
         if "process" in vals:
             switching = self.filtered(lambda job: job.process != vals["process"])
             if any(switching._dealer_documents()):
@@ -339,9 +339,6 @@ class DealerJob(models.Model):
                     )
                 )
         return super().write(vals)
-
-    def _dealer_write_state(self, vals):
-        return self.with_context(dealer_job_state_write=True).write(vals)
 
     def _dealer_documents(self):
         """Every non-cancelled quotation, purchase and invoice of the jobs, whatever the user may read."""
@@ -428,18 +425,18 @@ class DealerJob(models.Model):
         """Record how far the deal went (never backwards, never on a closed job)."""
         order = [key for key, _label in PROGRESS]
         jobs = self.filtered(lambda job: order.index(job.progress) < order.index(progress))
-        jobs._dealer_write_state({"progress": progress})
+        jobs._dealer_write({"progress": progress})
 
     def action_mark_lost(self):
         self._dealer_start("status")
         self.filtered(lambda job: job.status == "sold")._check_open()
-        self.filtered(lambda job: not job.lost)._dealer_write_state({"lost": True})
+        self.filtered(lambda job: not job.lost)._dealer_write({"lost": True})
         self.activity_unlink(["mail.mail_activity_data_call", "mail.mail_activity_data_todo"])
 
     def action_reopen(self):
         self._dealer_start("status")
         self.filtered(lambda job: job.status == "sold")._check_open()
-        self.filtered("lost")._dealer_write_state({"lost": False})
+        self.filtered("lost")._dealer_write({"lost": False})
 
     # ------------------------------------------------------------------
     # phases

@@ -14,12 +14,6 @@ BOARD_STAGES = [
 
 # What Odoo itself writes on any order, snapshots included (portal token, chatter's main attachment)
 SNAPSHOT_SYSTEM_FIELDS = {"access_token", "message_main_attachment_id"}
-# the context value that lets ``_dealer_snapshot`` write a snapshot: an object no RPC client can send
-SNAPSHOT_WRITE = object()
-
-
-def writing_snapshot(env):
-    return env.context.get("dealer_snapshot") is SNAPSHOT_WRITE
 
 
 class SaleOrder(models.Model):
@@ -108,7 +102,7 @@ class SaleOrder(models.Model):
             self._dealer_move_on_board(vals.pop("dealer_board_stage"))
             if not vals:
                 return True
-        if not writing_snapshot(self.env) and set(vals) - SNAPSHOT_SYSTEM_FIELDS:
+        if not self._dealer_in_action() and set(vals) - SNAPSHOT_SYSTEM_FIELDS:
             self._dealer_check_not_snapshot()
         return super().write(vals)
 
@@ -243,7 +237,7 @@ class SaleOrder(models.Model):
     def _dealer_snapshot(self):
         """The archived copy of this version, with its PDF as the customer got it."""
         self.ensure_one()
-        Order = self.with_context(dealer_snapshot=SNAPSHOT_WRITE, mail_create_nolog=True, tracking_disable=True)
+        Order = self._dealer_as_action().with_context(mail_create_nolog=True, tracking_disable=True)
         snapshot = Order.copy(self._dealer_snapshot_values())
         report = self.env.ref("sale.action_report_saleorder")
         pdf = snapshot.with_context(lang=self.partner_id.lang)._dealer_attach_report(report, snapshot)

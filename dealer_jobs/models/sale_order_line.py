@@ -4,8 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
-from .sale_order import writing_snapshot
-
 # The purchase cart's bookkeeping on a sale line: what a purchase user may write on it
 CART_FIELDS = {"dealer_cart_state", "dealer_purchase_line_id"}
 
@@ -73,13 +71,13 @@ class SaleOrderLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not writing_snapshot(self.env):
+        if not self.env["sale.order"]._dealer_in_action():
             order_ids = {vals.get("order_id") for vals in vals_list if vals.get("order_id")}
             self.env["sale.order"].browse(order_ids)._dealer_check_not_snapshot()
         return super().create(vals_list)
 
     def write(self, vals):
-        if not writing_snapshot(self.env):
+        if not self.env["sale.order"]._dealer_in_action():
             self.order_id._dealer_check_not_snapshot()
             if not CART_FIELDS.issuperset(vals):
                 self._dealer_check_sales_write()

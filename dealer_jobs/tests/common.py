@@ -51,6 +51,7 @@ class AddonSecurityMixin:
     A mixin (not a test case) so that only the addons' own test classes run it.
     """
 
+    allow_inherited_tests_method = True  # Odoo collects only a class's own tests unless told so
     addon = None  # e.g. "dealer_fleet"; its groups are group_<addon>_user / group_<addon>_manager
     menu_xmlid = None
 

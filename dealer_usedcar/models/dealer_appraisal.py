@@ -11,8 +11,6 @@ APPRAISAL_STATES = [
 ]
 # written only by the appraisal's actions (``_dealer_write``)
 ACTION_FIELDS = {"state", "vehicle_id", "purchase_id"}
-# a token no XML-RPC client can send: only ``_dealer_write`` passes the write guard
-_ACTION_WRITE = object()
 
 
 class DealerAppraisal(models.Model):
@@ -21,6 +19,7 @@ class DealerAppraisal(models.Model):
     _description = "Appraisal of a Used Car"
     _order = "id desc"
     _check_company_auto = True
+    _dealer_action_fields = ACTION_FIELDS
 
     name = fields.Char(string="Number", readonly=True, copy=False, default="/", index="trigram")
     state = fields.Selection(
@@ -95,8 +94,9 @@ class DealerAppraisal(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if ACTION_FIELDS & set(vals) and self.env.context.get("dealer_appraisal_write") is not _ACTION_WRITE:
-                raise UserError(_("An appraisal starts as a draft: its state changes through its buttons."))
+            self._dealer_check_action_fields(
+                vals, _("An appraisal starts as a draft: its state changes through its buttons.")
+            )
             if "vin" in vals:
                 vals["vin"] = vin_tools.normalize_vin(vals["vin"])
             if vals.get("name", "/") == "/":
@@ -112,20 +112,16 @@ class DealerAppraisal(models.Model):
         return appraisals
 
     def write(self, vals):
-        if ACTION_FIELDS & set(vals) and self.env.context.get("dealer_appraisal_write") is not _ACTION_WRITE:
-            raise UserError(
-                _(
-                    "The state of an appraisal changes through its buttons "
-                    "(Appraised, Buy, Lost, Reset to Draft), never directly."
-                )
-            )
+        self._dealer_check_action_fields(
+            vals,
+            _(
+                "The state of an appraisal changes through its buttons "
+                "(Appraised, Buy, Lost, Reset to Draft), never directly."
+            ),
+        )
         if "vin" in vals:
             vals = dict(vals, vin=vin_tools.normalize_vin(vals["vin"]))
         return super().write(vals)
-
-    def _dealer_write(self, vals):
-        """The only way to write the state and the purchase links."""
-        return self.with_context(dealer_appraisal_write=_ACTION_WRITE).write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

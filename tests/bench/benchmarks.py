@@ -4,6 +4,7 @@ A benchmark's ``ours``/``baseline`` take an environment, set up their data (not 
 return the callable that is timed.
 """
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -160,6 +161,98 @@ def hand_over_cars(env):
     return run
 
 
+CYCLE_CARS = int(os.environ.get("DEALER_BENCH_CARS", 200))
+
+
+def setup_accounting(env):
+    """A chart of accounts (generic) so that stock is valued automatically and invoices post."""
+    if not env.company.chart_template:
+        env["account.chart.template"].try_loading("generic_coa", env.company, install_demo=False)
+    env["product.category"]._dealer_setup_vehicle_valuation(env.company)
+
+
+def _cycle_partners(env):
+    seller = env["res.partner"].create({"name": "Bench Seller"})
+    customer = env["res.partner"].create({"name": "Bench Buyer"})
+    warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
+    return seller, customer, warehouse
+
+
+def car_cycle(env):
+    """Per car: purchase → receive (VIN lot) → sale → confirm → approve (delivery + posted invoice)."""
+    seller, customer, warehouse = _cycle_partners(env)
+    brand = env["fleet.vehicle.model.brand"].create({"name": "Bench Cycle"})
+    model = env["fleet.vehicle.model"].create({"name": "Cycle", "brand_id": brand.id})
+    cars = env["fleet.vehicle"].create(
+        [
+            {
+                "model_id": model.id,
+                "vin_sn": _vin(700000 + i),
+                "engine_number": f"E{i:06d}",
+                "model_code": "BC1",
+                "dealer_usage": "stock",
+                "dealer_list_price": 12000,
+            }
+            for i in range(CYCLE_CARS)
+        ]
+    )
+
+    def run():
+        for car in cars:
+            car._dealer_receive(warehouse, seller, price_unit=9000)
+            order = env["sale.order"].create(
+                {"partner_id": customer.id, "dealer_vehicle_id": car.id, "dealer_payment_method": "cash"}
+            )
+            order.action_confirm()
+            order.action_dealer_approve()
+
+    return run
+
+
+def serial_cycle(env):
+    """Odoo core per unit of a serial product: purchase → receive → sale → confirm → deliver → invoice."""
+    seller, customer, warehouse = _cycle_partners(env)
+    category = env["product.category"].create(
+        {"name": "Bench Serial", "property_cost_method": "fifo", "property_valuation": "real_time"}
+    )
+    product = env["product.product"].create(
+        {
+            "name": "Bench Serial Product",
+            "is_storable": True,
+            "tracking": "serial",
+            "categ_id": category.id,
+            "list_price": 12000,
+        }
+    )
+
+    def run():
+        for i in range(CYCLE_CARS):
+            purchase = env["purchase.order"].create(
+                {
+                    "partner_id": seller.id,
+                    "picking_type_id": warehouse.in_type_id.id,
+                    "order_line": [(0, 0, {"product_id": product.id, "product_qty": 1, "price_unit": 9000})],
+                }
+            )
+            purchase.button_confirm()
+            receipt = purchase.picking_ids
+            receipt.move_ids.move_line_ids.lot_name = f"BENCH-SN-{i:06d}"
+            receipt.move_ids.picked = True
+            receipt.button_validate()
+            order = env["sale.order"].create(
+                {"partner_id": customer.id, "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 1})]}
+            )
+            order.action_confirm()
+            delivery = order.picking_ids
+            lot = env["stock.lot"].search([("name", "=", f"BENCH-SN-{i:06d}"), ("product_id", "=", product.id)])
+            delivery.move_ids.move_line_ids.lot_id = lot
+            delivery.move_ids.picked = True
+            delivery.button_validate()
+            order._create_invoices().action_post()
+
+    return run
+
+
 @dataclass
 class Benchmark:
     name: str
@@ -173,6 +266,8 @@ class Benchmark:
     extra: Callable = None  # measure -> text appended to the line
     setup_once: Callable = None  # env -> None, committed once in our database
     baseline_setup_once: Callable = None  # the same for the baseline database
+    repeat: int = 3  # measurements per side (long benchmarks measure once)
+    per_unit: int = 0  # when set, queries are also printed per unit
 
 
 BENCHMARKS = [
@@ -209,5 +304,18 @@ BENCHMARKS = [
         target=1.2,
         setup_once=setup_bookings(100_000),
         baseline_setup_once=setup_bookings(1_000),
+    ),
+    Benchmark(
+        name=f"full cycle of {CYCLE_CARS} used cars (vs Odoo core with a serial product)",
+        our_db="bench_usedcar",
+        our_modules="dealer_usedcar",
+        ours=car_cycle,
+        baseline_db="bench_usedcar",
+        baseline_modules="dealer_usedcar",
+        baseline=serial_cycle,
+        target=1.3,
+        setup_once=setup_accounting,
+        repeat=1,
+        per_unit=CYCLE_CARS,
     ),
 ]

@@ -48,11 +48,11 @@ def build_database(conf, odoo_src, name, modules, ours, rebuild):
         run_odoo(conf, odoo_src, "-d", name, "-i", modules, "-u", ours, "--without-demo=all")
 
 
-def measure(db, bench_fn):
-    """Run ``bench_fn(env)`` REPEAT times in rolled-back transactions: (median seconds, queries)."""
+def measure(db, bench_fn, repeat=REPEAT):
+    """Run ``bench_fn(env)`` ``repeat`` times in rolled-back transactions: (median seconds, queries)."""
     registry = Registry(db)
     times, queries = [], None
-    for _ in range(REPEAT):
+    for _ in range(repeat):
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             prepare = bench_fn(env)
@@ -95,14 +95,19 @@ def main():
                 with Registry(db).cursor() as cr:  # committed: built once, reused by later runs
                     setup(api.Environment(cr, SUPERUSER_ID, {}))
         # interleave the two sides so machine noise hits both alike; keep each side's best median
-        base_time, base_queries = measure(bench.baseline_db, bench.baseline)
-        our_time, our_queries = measure(bench.our_db, bench.ours)
-        base_time = min(base_time, measure(bench.baseline_db, bench.baseline)[0])
-        our_time = min(our_time, measure(bench.our_db, bench.ours)[0])
+        base_time, base_queries = measure(bench.baseline_db, bench.baseline, bench.repeat)
+        our_time, our_queries = measure(bench.our_db, bench.ours, bench.repeat)
+        base_time = min(base_time, measure(bench.baseline_db, bench.baseline, bench.repeat)[0])
+        our_time = min(our_time, measure(bench.our_db, bench.ours, bench.repeat)[0])
         ratio = our_time / base_time if base_time else float("inf")
         print(
             f"{bench.name}: ours={our_time:.3f}s baseline={base_time:.3f}s ratio={ratio:.2f} "
             f"(target <= {bench.target}) queries ours={our_queries} baseline={base_queries}"
+            + (
+                f" per unit ours={our_queries / bench.per_unit:.0f} baseline={base_queries / bench.per_unit:.0f}"
+                if bench.per_unit
+                else ""
+            )
             + (f" {bench.extra(measure)}" if bench.extra else ""),
             flush=True,
         )
