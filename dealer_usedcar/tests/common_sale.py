@@ -49,7 +49,14 @@ class CarSaleCase(AccountTestInvoicingCommon):
     def make_stock_car(cls, vin, cost=CAR_COST, price=CAR_PRICE, env=None):
         env = env or cls.env
         car = env["fleet.vehicle"].create(
-            {"model_id": cls.model.id, "vin_sn": valid_vin(vin), "dealer_usage": "stock", "dealer_list_price": price}
+            {
+                "model_id": cls.model.id,
+                "vin_sn": valid_vin(vin),
+                "engine_number": f"E{vin[-6:]}",
+                "model_code": "L1",
+                "dealer_usage": "stock",
+                "dealer_list_price": price,
+            }
         )
         warehouse = env["stock.warehouse"].search([("company_id", "=", car.company_id.id)], limit=1)
         car._dealer_receive(warehouse, cls.seller, price_unit=cost)
