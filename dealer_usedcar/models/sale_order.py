@@ -263,8 +263,18 @@ class SaleOrder(models.Model):
         car = self.dealer_vehicle_id
         if not car:
             raise UserError(_("%(order)s sells no car: choose the car sold before approving.", order=self.name))
-        if not self.order_line.filtered(lambda line: line.dealer_vehicle_id == car):
+        car_line = self.order_line.filtered(lambda line: line.dealer_vehicle_id == car)
+        if not car_line:
             raise UserError(_("%(order)s has no line for the car %(car)s.", order=self.name, car=car.display_name))
+        if self.currency_id.compare_amounts(sum(car_line.mapped("price_subtotal")), 0) <= 0:
+            raise UserError(
+                _(
+                    "The car %(car)s is sold for nothing on %(order)s: enter its price (or the car's asking "
+                    "price) before approving.",
+                    car=car.display_name,
+                    order=self.name,
+                )
+            )
         car.invalidate_recordset(["stock_location_id", "stock_warehouse_id"])  # computed from the quants
         if not car.lot_id or not car.stock_location_id:
             raise UserError(

@@ -111,6 +111,14 @@ class TestSaleApprovalIsNotDoneTwice(CarSaleCase):
         with self.assertRaisesRegex(UserError, "Confirm"):
             self.approve(order)
 
+    def test_car_sold_for_nothing_is_not_approved(self):
+        order = self.make_sale()
+        order.order_line.filtered("dealer_vehicle_id").price_unit = 0
+        with self.assertRaisesRegex(UserError, "sold for nothing"):
+            self.approve(order)
+        self.assertEqual(order.dealer_approval_state, "none")
+        self.assertFalse(order.invoice_ids)
+
 
 @tagged("post_install", "-at_install")
 class TestSaleApprovalNeedsTheCarInStock(CarSaleCase):
