@@ -58,3 +58,13 @@ class DealerActionMixin(models.AbstractModel):
         """Refuse ``message`` when a user writes an action-only field directly."""
         if self._dealer_action_fields & set(field_names) and not self._dealer_in_action():
             raise UserError(message)
+
+    def _dealer_check_action_create(self, vals_list, message):
+        """A new record starts in its first state: refuse action-only fields set to anything else."""
+        if self._dealer_in_action():
+            return
+        defaults = self.default_get(list(self._dealer_action_fields))
+        for vals in vals_list:
+            for name in self._dealer_action_fields & set(vals):
+                if vals[name] and vals[name] != defaults.get(name):
+                    raise UserError(message)

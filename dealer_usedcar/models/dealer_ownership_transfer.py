@@ -14,6 +14,7 @@ class DealerOwnershipTransfer(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "dealer.action.mixin"]
     _order = "date_deadline, id"
     _check_company_auto = True
+    _dealer_action_fields = frozenset({"state", "date_done"})
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default=lambda self: _("New"))
     sale_id = fields.Many2one(
@@ -119,6 +120,7 @@ class DealerOwnershipTransfer(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._dealer_check_action_create(vals_list, _("A transfer starts open: close it with Mark as Done."))
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("dealer.ownership.transfer") or _("New")
@@ -127,6 +129,12 @@ class DealerOwnershipTransfer(models.Model):
         transfers = super().create(vals_list)
         transfers._dealer_schedule_activity()
         return transfers
+
+    def write(self, vals):
+        self._dealer_check_action_fields(
+            vals, _("The state of a transfer changes through its buttons (Mark as Done, Reopen), never directly.")
+        )
+        return super().write(vals)
 
     def _dealer_schedule_activity(self):
         for transfer in self.filtered(lambda transfer: transfer.state == "draft" and transfer.date_deadline):
@@ -156,13 +164,13 @@ class DealerOwnershipTransfer(models.Model):
                         papers="\n".join(f"- {line.display_name}" for line in missing),
                     )
                 )
-            transfer.write({"state": "done", "date_done": fields.Date.context_today(self)})
+            transfer._dealer_write({"state": "done", "date_done": fields.Date.context_today(self)})
             transfer.activity_feedback(["mail.mail_activity_data_todo"], feedback=_("Ownership transferred."))
         return True
 
     def action_draft(self):
         self._dealer_lock()
-        self.filtered(lambda transfer: transfer.state == "done").write({"state": "draft", "date_done": False})
+        self.filtered(lambda transfer: transfer.state == "done")._dealer_write({"state": "draft", "date_done": False})
         return True
 
     @api.model

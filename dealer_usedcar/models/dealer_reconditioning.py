@@ -14,6 +14,7 @@ class DealerReconditioning(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "dealer.action.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _dealer_action_fields = frozenset({"state"})
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default=lambda self: _("New"))
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
@@ -84,6 +85,7 @@ class DealerReconditioning(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._dealer_check_action_create(vals_list, _("A reconditioning starts as a draft: finish it with Done."))
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
@@ -91,6 +93,12 @@ class DealerReconditioning(models.Model):
                     "New"
                 )
         return super().create(vals_list)
+
+    def write(self, vals):
+        self._dealer_check_action_fields(
+            vals, _("The state of a reconditioning changes through its buttons (Done, Cancel), never directly.")
+        )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -127,7 +135,7 @@ class DealerReconditioning(models.Model):
             parts_by_account = rec._dealer_consume_parts()
             services_by_account = rec._dealer_bill_services()
             rec._dealer_revalue_car(parts_by_account, services_by_account)
-            rec.state = "done"
+            rec._dealer_write({"state": "done"})
             rec.message_post(
                 body=_(
                     "Done: %(amount)s added to the cost of %(car)s.",
@@ -141,12 +149,12 @@ class DealerReconditioning(models.Model):
         self._dealer_lock()
         if any(rec.state == "done" for rec in self):
             raise UserError(_("A done reconditioning is part of the car's cost: it cannot be cancelled."))
-        self.filtered(lambda rec: rec.state == "draft").state = "cancelled"
+        self.filtered(lambda rec: rec.state == "draft")._dealer_write({"state": "cancelled"})
         return True
 
     def action_draft(self):
         self._dealer_lock()
-        self.filtered(lambda rec: rec.state == "cancelled").state = "draft"
+        self.filtered(lambda rec: rec.state == "cancelled")._dealer_write({"state": "draft"})
         return True
 
     def action_view_invoice(self):

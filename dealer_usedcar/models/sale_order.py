@@ -11,8 +11,16 @@ APPROVAL_RIGHTS = (
 OPEN_SALE_STATES = ("draft", "sent", "sale")
 
 
+def approval_message():
+    return _("The approval of a car sale changes through Approve and Un-approve, never directly.")
+
+
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+    # written only by Approve / Un-approve (dealer.action.mixin)
+    _dealer_action_fields = frozenset(
+        {"dealer_approval_state", "dealer_approved_by", "dealer_approved_date", "dealer_invoice_id", "dealer_car_cost"}
+    )
 
     dealer_vehicle_id = fields.Many2one(
         "fleet.vehicle",
@@ -216,11 +224,13 @@ class SaleOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._dealer_check_action_create(vals_list, approval_message())
         orders = super().create(vals_list)
         orders.filtered("dealer_vehicle_id")._dealer_sync_car_line()
         return orders
 
     def write(self, vals):
+        self._dealer_check_action_fields(vals, approval_message())
         result = super().write(vals)
         if "dealer_vehicle_id" in vals:
             self._dealer_sync_car_line()
@@ -314,7 +324,7 @@ class SaleOrder(models.Model):
         self._dealer_deliver_car()
         invoice = self._create_invoices()
         invoice.action_post()
-        self.write(
+        self._dealer_write(
             {
                 "dealer_approval_state": "approved",
                 "dealer_approved_by": self.env.user.id,
@@ -432,7 +442,7 @@ class SaleOrder(models.Model):
         if credit_note.state != "posted":
             credit_note.action_post()
         returns = self._dealer_return_car()
-        self.write(
+        self._dealer_write(
             {
                 "dealer_approval_state": "none",
                 "dealer_approved_by": False,

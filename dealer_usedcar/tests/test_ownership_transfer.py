@@ -81,6 +81,13 @@ class TestTransferDoneNeedsMandatoryPapers(TransferCase):
         transfer.action_done()  # again: nothing changes
         self.assertEqual(transfer.state, "done")
 
+    def test_state_is_not_written_directly(self):
+        self.approved_sales()
+        transfer = self.import_transfers()[0]
+        with self.assertRaisesRegex(UserError, "never directly"):
+            transfer.write({"state": "done"})
+        self.assertEqual(transfer.state, "draft")
+
 
 @tagged("post_install", "-at_install")
 class TestTransferOverdueFilter(TransferCase):

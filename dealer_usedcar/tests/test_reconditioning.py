@@ -176,6 +176,18 @@ class TestRepairIsBilledByItsVendor(ReconditioningCase):
 
 
 @tagged("post_install", "-at_install")
+class TestReconditioningStateByButtonsOnly(ReconditioningCase):
+    def test_state_is_not_written_directly(self):
+        rec = self.recondition(self.car_1, [(self.service, 1, 1500)])
+        with self.assertRaisesRegex(UserError, "never directly"):
+            rec.state = "done"
+        with self.assertRaisesRegex(UserError, "starts as a draft"):
+            self.recondition(self.car_2, [(self.service, 1, 100)], state="done")
+        self.assertEqual(rec.state, "draft")
+        self.assertEqual(self.car_1.lot_id.value_svl, 10000)
+
+
+@tagged("post_install", "-at_install")
 class TestReconditioningRights(ReconditioningCase):
     def test_salesperson_sees_own_reconditionings_and_manager_all(self):
         own = self.recondition(self.car_1, [(self.service, 1, 100)]).with_user(self.salesperson)

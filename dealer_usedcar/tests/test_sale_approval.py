@@ -111,6 +111,17 @@ class TestSaleApprovalIsNotDoneTwice(CarSaleCase):
         with self.assertRaisesRegex(UserError, "Confirm"):
             self.approve(order)
 
+    def test_approval_is_not_written_directly(self):
+        order = self.make_sale()
+        for vals in ({"dealer_approval_state": "approved"}, {"dealer_invoice_id": False, "dealer_car_cost": 1}):
+            with self.assertRaisesRegex(UserError, "never directly"):
+                order.with_user(self.approver).write(vals)
+        self.assertEqual(order.dealer_approval_state, "none")
+        self.approve(order)
+        with self.assertRaisesRegex(UserError, "never directly"):
+            order.with_user(self.approver).write({"dealer_approval_state": "none"})
+        self.assertEqual(order.dealer_approval_state, "approved")
+
     def test_car_sold_for_nothing_is_not_approved(self):
         order = self.make_sale()
         order.order_line.filtered("dealer_vehicle_id").price_unit = 0
