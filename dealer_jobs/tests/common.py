@@ -19,6 +19,16 @@ def setup_vehicle_valuation(env):
     return stock_valuation
 
 
+def render_pdf(env, report, res_ids):
+    """A real PDF through wkhtmltopdf (Odoo returns HTML in tests unless forced).
+
+    wkhtmltopdf must not call back into the test server, which would wait for the registry the
+    test runner holds: a closed port as ``report.url`` makes it skip the remote assets at once.
+    """
+    env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
+    return env["ir.actions.report"].with_context(force_report_rendering=True)._render_qweb_pdf(report, res_ids)
+
+
 class DealerCase(TransactionCase):
     @classmethod
     def setUpClass(cls):

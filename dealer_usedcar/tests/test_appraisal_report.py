@@ -3,6 +3,8 @@ from lxml import html as lxml_html
 from odoo import Command
 from odoo.tests import tagged
 
+from odoo.addons.dealer_jobs.tests.common import render_pdf
+
 from .appraisal_common import PHOTO, AppraisalCase
 
 REPORT = "dealer_usedcar.action_report_dealer_appraisal"
@@ -41,10 +43,6 @@ class TestAppraisalReportInOwnersLanguage(AppraisalCase):
 
     def test_pdf_renders(self):
         appraisal = self.make_appraisal()
-        pdf, fmt = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(REPORT, appraisal.ids)
-        )
+        pdf, fmt = render_pdf(self.env, REPORT, appraisal.ids)
         self.assertEqual(fmt, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
