@@ -54,17 +54,17 @@ class DealerActionMixin(models.AbstractModel):
         """Whether this write comes from ``_dealer_write`` (an action), not from a user."""
         return self.env.context.get("dealer_action_write") is _ACTION_WRITE
 
-    def _dealer_check_action_fields(self, field_names, message):
-        """Refuse ``message`` when a user writes an action-only field directly."""
-        if self._dealer_action_fields & set(field_names) and not self._dealer_in_action():
-            raise UserError(message)
+    def _dealer_writes_action_fields(self, field_names):
+        """Whether a user (not an action) writes action-only fields: the model then refuses."""
+        return bool(self._dealer_action_fields & set(field_names)) and not self._dealer_in_action()
 
-    def _dealer_check_action_create(self, vals_list, message):
-        """A new record starts in its first state: refuse action-only fields set to anything else."""
+    def _dealer_creates_action_fields(self, vals_list):
+        """Whether a user creates a record past its first state (action-only fields set otherwise)."""
         if self._dealer_in_action():
-            return
+            return False
         defaults = self.default_get(list(self._dealer_action_fields))
-        for vals in vals_list:
-            for name in self._dealer_action_fields & set(vals):
-                if vals[name] and vals[name] != defaults.get(name):
-                    raise UserError(message)
+        return any(
+            vals[name] and vals[name] != defaults.get(name)
+            for vals in vals_list
+            for name in self._dealer_action_fields & set(vals)
+        )

@@ -325,9 +325,10 @@ class DealerJob(models.Model):
         return jobs
 
     def write(self, vals):
-        self._dealer_check_action_fields(
-            vals, _("The status of a job changes through its buttons (phases, Lost, Reopen), never directly.")
-        )
+        if self._dealer_writes_action_fields(vals):
+            raise UserError(
+                _("The status of a job changes through its buttons (phases, Lost, Reopen), never directly.")
+            )
         if "process" in vals:
             switching = self.filtered(lambda job: job.process != vals["process"])
             if any(switching._dealer_documents()):

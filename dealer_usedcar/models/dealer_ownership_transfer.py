@@ -120,7 +120,8 @@ class DealerOwnershipTransfer(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._dealer_check_action_create(vals_list, _("A transfer starts open: close it with Mark as Done."))
+        if self._dealer_creates_action_fields(vals_list):
+            raise UserError(_("A transfer starts open: close it with Mark as Done."))
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("dealer.ownership.transfer") or _("New")
@@ -131,9 +132,10 @@ class DealerOwnershipTransfer(models.Model):
         return transfers
 
     def write(self, vals):
-        self._dealer_check_action_fields(
-            vals, _("The state of a transfer changes through its buttons (Mark as Done, Reopen), never directly.")
-        )
+        if self._dealer_writes_action_fields(vals):
+            raise UserError(
+                _("The state of a transfer changes through its buttons (Mark as Done, Reopen), never directly.")
+            )
         return super().write(vals)
 
     def _dealer_schedule_activity(self):

@@ -11,10 +11,6 @@ APPROVAL_RIGHTS = (
 OPEN_SALE_STATES = ("draft", "sent", "sale")
 
 
-def approval_message():
-    return _("The approval of a car sale changes through Approve and Un-approve, never directly.")
-
-
 class SaleOrder(models.Model):
     _inherit = "sale.order"
     # written only by Approve / Un-approve (dealer.action.mixin)
@@ -224,13 +220,15 @@ class SaleOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._dealer_check_action_create(vals_list, approval_message())
+        if self._dealer_creates_action_fields(vals_list):
+            raise UserError(_("The approval of a car sale changes through Approve and Un-approve, never directly."))
         orders = super().create(vals_list)
         orders.filtered("dealer_vehicle_id")._dealer_sync_car_line()
         return orders
 
     def write(self, vals):
-        self._dealer_check_action_fields(vals, approval_message())
+        if self._dealer_writes_action_fields(vals):
+            raise UserError(_("The approval of a car sale changes through Approve and Un-approve, never directly."))
         result = super().write(vals)
         if "dealer_vehicle_id" in vals:
             self._dealer_sync_car_line()
