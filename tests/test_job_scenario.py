@@ -23,7 +23,13 @@ class TestJobScenario(RootTestMixin, AccountTestInvoicingCommon):
 
     def _car(self, serial):
         return self.env["fleet.vehicle"].create(
-            {"model_id": self.model.id, "vin_sn": with_check_digit(f"WVWZZZ1KZSW{serial:06d}")}
+            {
+                "model_id": self.model.id,
+                "vin_sn": with_check_digit(f"WVWZZZ1KZSW{serial:06d}"),
+                # what buying a car into stock needs (dealer_usedcar requires it at stock-in)
+                "engine_number": f"CJX {serial:06d}",
+                "model_code": "KO1",
+            }
         )
 
     def test_inquiry_to_invoiced_sale_and_credited_trade_in(self):

@@ -14,8 +14,9 @@ class SaleOrderLine(models.Model):
     @api.depends("dealer_is_gift")
     def _compute_price_unit(self):
         gifts = self.filtered("dealer_is_gift")
-        super(SaleOrderLine, self - gifts)._compute_price_unit()
+        result = super(SaleOrderLine, self - gifts)._compute_price_unit()
         gifts.price_unit = 0.0
+        return result
 
     @api.onchange("dealer_is_gift")
     def _onchange_dealer_is_gift(self):
