@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
@@ -128,7 +130,7 @@ class TestOwnBookings(BookingCase):
                     "vehicle_id": self.car_2.id,
                     "partner_id": self.customer.id,
                     "date_start": self.now,
-                    "date_end": self.now.replace(hour=23, minute=0),
+                    "date_end": self.now + timedelta(hours=2),
                 }
             )
         )
