@@ -317,8 +317,6 @@ class DealerBooking(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if self._dealer_writes_action_fields(vals):
-                raise UserError(_("A booking starts as planned: hand the car over with the Hand Over button."))
             self._check_dates(vals.get("date_start"), vals.get("date_end"))
             booking_type = vals.get("booking_type") or self.default_get(["booking_type"])["booking_type"]
             if vals.get("name", "/") == "/":
@@ -328,13 +326,6 @@ class DealerBooking(models.Model):
         return bookings
 
     def write(self, vals):
-        if self._dealer_writes_action_fields(vals):
-            raise UserError(
-                _(
-                    "The state and the handover data of a booking change through its buttons "
-                    "(Confirm, Hand Over, Take Back, Cancel), never directly."
-                )
-            )
         if not self._dealer_in_action():
             if "booking_type" in vals and any(booking.booking_type != vals["booking_type"] for booking in self):
                 raise UserError(_("The type of a booking cannot change: cancel it and plan a new one."))

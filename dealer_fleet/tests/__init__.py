@@ -4,3 +4,4 @@ from . import test_booking_handover
 from . import test_booking_access
 from . import test_booking_race
 from . import test_booking_reports
+from . import test_booking_action_fields

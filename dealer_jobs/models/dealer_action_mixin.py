@@ -1,6 +1,6 @@
 import psycopg2
 
-from odoo import _, models
+from odoo import _, api, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -9,7 +9,14 @@ _ACTION_WRITE = object()
 
 
 class DealerActionMixin(models.AbstractModel):
-    """Row lock in front of the ``action_*`` methods that create documents or accounting.
+    """State changes only through the ``action_*`` methods, each behind a row lock.
+
+    ``_dealer_action_fields`` names the fields only the model's actions write (state, approval,
+    handover data, links to the documents an action made). This mixin is their one guard: ``create``
+    refuses a record born past its first state, whatever sets the field (a value, a ``default_<field>``
+    key in the context, a user default of ``ir.default``), and ``write`` refuses them unless the write
+    comes from ``_dealer_write`` (an action). No RPC client can pass: the action's marker is a Python
+    object, not a value a context can carry.
 
     ``_dealer_lock()`` takes ``SELECT … FOR UPDATE NOWAIT`` on the records: a double click or a
     colleague acting on the same record at the same second gets a clear error instead of a
@@ -18,6 +25,18 @@ class DealerActionMixin(models.AbstractModel):
 
     _name = "dealer.action.mixin"
     _description = "Dealer: locked state changes"
+    _dealer_action_fields = frozenset()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._dealer_action_fields and not self._dealer_in_action():
+            self._dealer_check_create(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self._dealer_writes_action_fields(vals):
+            self._dealer_refuse(set(vals))
+        return super().write(vals)
 
     def _dealer_lock(self):
         if not self.ids:
@@ -58,13 +77,50 @@ class DealerActionMixin(models.AbstractModel):
         """Whether a user (not an action) writes action-only fields: the model then refuses."""
         return bool(self._dealer_action_fields & set(field_names)) and not self._dealer_in_action()
 
-    def _dealer_creates_action_fields(self, vals_list):
-        """Whether a user creates a record past its first state (action-only fields set otherwise)."""
-        if self._dealer_in_action():
+    def _dealer_first_value(self, name):
+        """The value an action-only field has on a new record: its own default, never the context's."""
+        field = self._fields[name]
+        if field.compute or not field.default:
             return False
-        defaults = self.default_get(list(self._dealer_action_fields))
-        return any(
-            vals[name] and vals[name] != defaults.get(name)
-            for vals in vals_list
-            for name in self._dealer_action_fields & set(vals)
+        return field.default(self.with_context(self._dealer_clean_context()))
+
+    def _dealer_clean_context(self):
+        prefixes = {f"default_{name}" for name in self._dealer_action_fields}
+        return {key: value for key, value in self.env.context.items() if key not in prefixes}
+
+    def _dealer_check_create(self, vals_list):
+        """Refuse values of action-only fields other than their first value, whatever their source."""
+        names = sorted(self._dealer_action_fields & set(self._fields))
+        # what Odoo's create would fill in: the context's ``default_<field>`` and the user's ir.default
+        defaults = self.default_get(names)
+        refused = set()
+        for vals in vals_list:
+            for name in names:
+                value = vals[name] if name in vals else defaults.get(name)
+                if not self._dealer_same_value(name, value, self._dealer_first_value(name)):
+                    refused.add(name)
+        if refused:
+            self._dealer_refuse(refused)
+
+    def _dealer_same_value(self, name, value, first):
+        if not value and not first:
+            return True
+        field = self._fields[name]
+        return field.convert_to_cache(value, self, validate=False) == field.convert_to_cache(
+            first, self, validate=False
+        )
+
+    def _dealer_refuse(self, field_names):
+        labels = ", ".join(
+            sorted(
+                self._fields[name].get_description(self.env)["string"]
+                for name in field_names & self._dealer_action_fields
+            )
+        )
+        raise UserError(
+            _(
+                "%(fields)s of a %(model)s change only through its buttons, never directly.",
+                fields=labels,
+                model=self._description,
+            )
         )

@@ -316,8 +316,6 @@ class DealerJob(models.Model):
                 "partner_id", context.get("default_partner_id")
             ):
                 raise ValidationError(_("A job needs a vehicle and a customer."))
-            if "status" in vals:
-                raise UserError(_("The status of a job follows its actions and documents: it is never set directly."))
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("dealer.job") or "/"
         jobs = super().create(vals_list)
@@ -325,10 +323,6 @@ class DealerJob(models.Model):
         return jobs
 
     def write(self, vals):
-        if self._dealer_writes_action_fields(vals):
-            raise UserError(
-                _("The status of a job changes through its buttons (phases, Lost, Reopen), never directly.")
-            )
         if "process" in vals:
             switching = self.filtered(lambda job: job.process != vals["process"])
             if any(switching._dealer_documents()):

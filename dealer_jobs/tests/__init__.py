@@ -26,3 +26,4 @@ from . import test_order_tracking
 from . import test_order_board
 from . import test_order_proforma
 from . import test_order_concurrency
+from . import test_job_action_fields

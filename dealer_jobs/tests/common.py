@@ -1,3 +1,6 @@
+from datetime import date
+
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.dealer_jobs.tools.vin import with_check_digit as valid_vin  # noqa: F401 (used by the tests)
@@ -85,3 +88,39 @@ class AddonSecurityMixin:
         self.assertFalse(self.user.has_group("dealer_jobs.group_dealer_manager"))
         self.assertTrue(self.manager.has_group(f"{self.addon}.group_{self.addon}_user"))
         self.assertTrue(self.manager.has_group("dealer_jobs.group_dealer_manager"))
+
+
+class ActionFieldsGuardMixin:
+    """Assertions that a model's action-only fields (``dealer.action.mixin``) stay its actions'.
+
+    For each user and each forced value: ``create`` with the value, with ``default_<field>`` in the
+    context and with the user's own ``ir.default`` is refused, and ``write`` of a record the user
+    made is refused; the record made the plain way is in its first state.
+    """
+
+    def assertActionFieldsGuarded(self, model, users, create_vals, forced):
+        """``create_vals``: the values of a plain record, or a function of the user giving them."""
+        vals_of = create_vals if callable(create_vals) else lambda user: create_vals
+        for user in users:
+            create_vals = vals_of(user)
+            Model = self.env[model].with_user(user)
+            record = Model.create(dict(create_vals))
+            for name, value in forced.items():
+                first = record[name]
+                with self.subTest(user=user.login, field=name):
+                    with self.assertRaises(UserError, msg=f"{model}.create({name}=...) as {user.login}"):
+                        Model.create({**create_vals, name: value})
+                    with self.assertRaises(UserError, msg=f"default_{name} in context as {user.login}"):
+                        Model.with_context(**{f"default_{name}": value}).create(dict(create_vals))
+                    with self.assertRaises(UserError, msg=f"{model}.write({name}=...) as {user.login}"):
+                        record.write({name: value})
+                    self.assertEqual(record[name], first)
+                    # a user default (ir.default) is a default like the context's
+                    default = self.env["ir.default"].with_user(user)
+                    json_value = Model._fields[name].convert_to_write(value, Model)
+                    if isinstance(json_value, date):  # datetimes too
+                        json_value = Model._fields[name].to_string(json_value)
+                    default.set(model, name, json_value, user_id=True)
+                    with self.assertRaises(UserError, msg=f"ir.default of {name} as {user.login}"):
+                        Model.create(dict(create_vals))
+                    default.discard_values(model, name, [json_value])

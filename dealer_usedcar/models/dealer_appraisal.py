@@ -94,8 +94,6 @@ class DealerAppraisal(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if self._dealer_writes_action_fields(vals):
-                raise UserError(_("An appraisal starts as a draft: its state changes through its buttons."))
             if "vin" in vals:
                 vals["vin"] = vin_tools.normalize_vin(vals["vin"])
             if vals.get("name", "/") == "/":
@@ -111,13 +109,6 @@ class DealerAppraisal(models.Model):
         return appraisals
 
     def write(self, vals):
-        if self._dealer_writes_action_fields(vals):
-            raise UserError(
-                _(
-                    "The state of an appraisal changes through its buttons "
-                    "(Appraised, Buy, Lost, Reset to Draft), never directly."
-                )
-            )
         if "vin" in vals:
             vals = dict(vals, vin=vin_tools.normalize_vin(vals["vin"]))
         return super().write(vals)

@@ -120,8 +120,6 @@ class DealerOwnershipTransfer(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self._dealer_creates_action_fields(vals_list):
-            raise UserError(_("A transfer starts open: close it with Mark as Done."))
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("dealer.ownership.transfer") or _("New")
@@ -130,13 +128,6 @@ class DealerOwnershipTransfer(models.Model):
         transfers = super().create(vals_list)
         transfers._dealer_schedule_activity()
         return transfers
-
-    def write(self, vals):
-        if self._dealer_writes_action_fields(vals):
-            raise UserError(
-                _("The state of a transfer changes through its buttons (Mark as Done, Reopen), never directly.")
-            )
-        return super().write(vals)
 
     def _dealer_schedule_activity(self):
         for transfer in self.filtered(lambda transfer: transfer.state == "draft" and transfer.date_deadline):

@@ -85,8 +85,6 @@ class DealerReconditioning(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self._dealer_creates_action_fields(vals_list):
-            raise UserError(_("A reconditioning starts as a draft: finish it with Done."))
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
@@ -94,13 +92,6 @@ class DealerReconditioning(models.Model):
                     "New"
                 )
         return super().create(vals_list)
-
-    def write(self, vals):
-        if self._dealer_writes_action_fields(vals):
-            raise UserError(
-                _("The state of a reconditioning changes through its buttons (Done, Cancel), never directly.")
-            )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

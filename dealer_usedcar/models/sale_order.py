@@ -220,15 +220,11 @@ class SaleOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self._dealer_creates_action_fields(vals_list):
-            raise UserError(_("The approval of a car sale changes through Approve and Un-approve, never directly."))
         orders = super().create(vals_list)
         orders.filtered("dealer_vehicle_id")._dealer_sync_car_line()
         return orders
 
     def write(self, vals):
-        if self._dealer_writes_action_fields(vals):
-            raise UserError(_("The approval of a car sale changes through Approve and Un-approve, never directly."))
         result = super().write(vals)
         if "dealer_vehicle_id" in vals:
             self._dealer_sync_car_line()
