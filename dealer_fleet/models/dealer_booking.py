@@ -28,7 +28,6 @@ BOOKING_ACTIONS = {
     "immediate": "immediate",
     "signature": "signature",
     "delete": "delete",
-    "billing": "billing",
 }
 # written only by the booking's actions and its handover wizard (``_dealer_write``)
 HANDOVER_FIELDS = {
@@ -53,6 +52,8 @@ HANDOVER_FIELDS = {
 }
 # locked once the booking is confirmed (un-confirm unlocks them)
 PLANNING_FIELDS = {"date_start", "date_end", "vehicle_id"}
+# a returned booking is a record (the trade-plate log reads it): these change with the edit-handover right only
+RECORD_FIELDS = {"partner_id", "trade_plate_id", "driver_kind", "driver_partner_id", "driver_name", "licence_checked"}
 
 
 def _as_bytes(value):
@@ -99,6 +100,7 @@ class DealerBooking(models.Model):
         string="Driver",
         required=True,
         default="customer",
+        tracking=True,
     )
     driver_partner_id = fields.Many2one(
         "res.partner",
@@ -107,8 +109,9 @@ class DealerBooking(models.Model):
         store=True,
         readonly=False,
         check_company=True,
+        tracking=True,
     )
-    driver_name = fields.Char(compute="_compute_driver_name", store=True, readonly=False)
+    driver_name = fields.Char(compute="_compute_driver_name", store=True, readonly=False, tracking=True)
     licence_checked = fields.Boolean(
         string="Licence Checked", copy=False, tracking=True, help="The driving licence was seen and is valid."
     )
@@ -332,6 +335,9 @@ class DealerBooking(models.Model):
             locked = PLANNING_FIELDS & set(vals)
             if locked:
                 self._check_planning_editable(locked)
+            if RECORD_FIELDS & set(vals):
+                # tracked fields: the chatter logs who changed what after the return
+                self.filtered(lambda booking: booking.state == "returned")._check_booking_right("edit_handover")
         if {"date_start", "date_end"} & set(vals):
             for booking in self:
                 self._check_dates(vals.get("date_start", booking.date_start), vals.get("date_end", booking.date_end))

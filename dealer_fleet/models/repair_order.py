@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import _, fields, models
 
 
 class RepairOrder(models.Model):
@@ -8,8 +8,33 @@ class RepairOrder(models.Model):
 
     def _action_repair_confirm(self):
         result = super()._action_repair_confirm()
-        # the service appointment is fixed: its replacement car is confirmed with it
-        self.dealer_booking_ids.filtered(
-            lambda booking: booking.booking_type == "replacement" and booking.state == "planned"
-        ).action_confirm()
+        self._dealer_confirm_replacement_cars()
         return result
+
+    def _dealer_confirm_replacement_cars(self):
+        """The service appointment is fixed: its planned replacement cars are confirmed with it.
+
+        Only by a user who may confirm them: a workshop user without booking rights confirms the
+        repair exactly as in Odoo, and the repair order tells which cars are still planned.
+        """
+        # sudo: only to see whether replacement cars wait for this repair; nothing is written as superuser
+        planned = (
+            self.env["dealer.booking"]
+            .sudo()
+            .search([("repair_id", "in", self.ids), ("booking_type", "=", "replacement"), ("state", "=", "planned")])
+        )
+        if not planned:
+            return
+        allowed = planned.with_env(self.env)._filtered_access("write")
+        if allowed:
+            allowed.action_confirm()
+        for repair in self:
+            left = planned.filtered(lambda booking, repair=repair: booking.repair_id == repair) - allowed.sudo()
+            if left:
+                repair.message_post(
+                    body=_(
+                        "The replacement car %(bookings)s stays planned: confirming it needs the rights on "
+                        "replacement car bookings.",
+                        bookings=", ".join(left.mapped("name")),
+                    )
+                )

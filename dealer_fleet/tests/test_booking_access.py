@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from .common import SIGNATURE, SIGNATURE_2, BookingCase, valid_vin
@@ -89,14 +89,31 @@ class TestBookingRights(BookingCase):
         self._do_return(booking, other)
         self.assertEqual(booking.state, "returned")
 
-    def test_billing_right_exists_for_replacement_and_rental_only(self):
-        for booking_type in ("replacement", "rental"):
-            booking = self.booking(booking_type)
-            with self.assertRaisesRegex(AccessError, "needs the right"):
-                booking.with_user(self.user(booking_type))._check_booking_right("billing")
-            booking.with_user(self.user(booking_type, "billing"))._check_booking_right("billing")
-        with self.assertRaisesRegex(UserError, "no “billing” step"):
-            self.booking("test_drive").with_user(self.manager)._check_booking_right("billing")
+    def test_returned_booking_is_a_record_edited_with_the_edit_handover_right_only(self):
+        booking = self.booking("test_drive", "returned", trade_plate_id=self.plate.id, licence_checked=True)
+        other = self.env["res.partner"].create({"name": "Someone Else"})
+        plain = self.user("test_drive")
+        for vals in (
+            {"partner_id": other.id},
+            {"trade_plate_id": False},
+            {"driver_kind": "free", "driver_name": "Max Muster"},
+            {"licence_checked": False},
+        ):
+            with self.subTest(vals=vals), self.assertRaisesRegex(AccessError, "needs the right"):
+                booking.with_user(plain).write(vals)
+        self.assertEqual(booking.partner_id, self.customer)
+        # before the return the same user plans freely
+        planned = self.booking("test_drive")
+        planned.with_user(plain).write({"partner_id": other.id})
+        self.assertEqual(planned.partner_id, other)
+        # the edit-handover right corrects the record, and the chatter keeps the change
+        booking.with_user(self.user("test_drive", "edit_handover")).write({"partner_id": other.id})
+        self.assertEqual(booking.partner_id, other)
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # tracking is written when the transaction commits
+        self.assertIn(
+            "partner_id", booking.message_ids.tracking_value_ids.field_id.mapped("name"), "the change is logged"
+        )
 
     def test_manager_has_every_right_of_every_type(self):
         for booking_type in TYPES:

@@ -5,7 +5,7 @@ import psycopg2
 
 from odoo import fields
 from odoo.exceptions import ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import SIGNATURE, BookingCase
@@ -258,3 +258,29 @@ class TestBookingMasterData(BookingCase):
             self.env.flush_all()
         other_company = self.env["res.company"].create({"name": "Filiale Augsburg"})
         self.assertTrue(self.env["dealer.trade.plate"].create({"name": "M-06 123", "company_id": other_company.id}))
+
+
+class TestRepairConfirmationKeepsOdooRights(BookingCase):
+    """Confirming a repair works for Odoo's repair users as without dealer_fleet."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.workshop_user = new_test_user(cls.env, login="workshop", groups="stock.group_stock_user")
+        cls.product = cls.env["product.product"].create({"name": "Kundenauto", "type": "consu"})
+
+    def repair(self):
+        return self.env["repair.order"].create({"product_id": self.product.id, "partner_id": self.customer.id})
+
+    def test_workshop_user_confirms_a_repair_without_replacement_car(self):
+        repair = self.repair().with_user(self.workshop_user)
+        repair.action_validate()
+        self.assertEqual(repair.state, "confirmed")
+
+    def test_workshop_user_confirms_a_repair_whose_replacement_car_stays_planned(self):
+        repair = self.repair()
+        booking = self.book("replacement", repair_id=repair.id)
+        repair.with_user(self.workshop_user).action_validate()
+        self.assertEqual(repair.state, "confirmed")
+        self.assertEqual(booking.state, "planned")
+        self.assertIn(booking.name, repair.message_ids[0].body)

@@ -30,7 +30,7 @@ class TestBookingState(BookingCase):
         for vals in ({"state": "handed_out"}, {"handover_odometer": 5}, {"return_date": self.now}):
             with self.assertRaisesRegex(UserError, "change through its buttons"):
                 booking.write(vals)
-        with self.assertRaisesRegex(UserError, "starts as planned"):
+        with self.assertRaisesRegex(UserError, "never directly"):
             self.book(state="returned")
         self.assertEqual(booking.state, "planned")
 

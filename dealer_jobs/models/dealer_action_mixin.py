@@ -119,8 +119,8 @@ class DealerActionMixin(models.AbstractModel):
         )
         raise UserError(
             _(
-                "%(fields)s of a %(model)s change only through its buttons, never directly.",
-                fields=labels,
+                "%(model)s: %(fields)s change through its buttons, never directly.",
                 model=self._description,
+                fields=labels,
             )
         )

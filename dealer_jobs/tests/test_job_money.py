@@ -220,6 +220,6 @@ class TestJobProcess(JobCase):
         for vals in ({"status": "sold"}, {"progress": "ordered"}, {"lost": True}):
             with self.assertRaisesRegex(UserError, "never directly"):
                 job.write(vals)
-        with self.assertRaisesRegex(UserError, "never set directly"):
+        with self.assertRaisesRegex(UserError, "never directly"):
             self.make_job(status="sold")
         self.assertEqual(job.status, "new")

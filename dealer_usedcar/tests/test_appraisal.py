@@ -84,7 +84,7 @@ class TestAppraisalStateGuard(AppraisalCase):
             appraisal.write({"state": "done"})
         with self.assertRaisesRegex(UserError, "through its buttons"):
             appraisal.write({"purchase_id": self.env["purchase.order"].search([], limit=1).id})
-        with self.assertRaisesRegex(UserError, "starts as a draft"):
+        with self.assertRaisesRegex(UserError, "never directly"):
             self.make_appraisal(vin=valid_vin("WVWZZZAUZKW512346"), state="bought")
         self.assertEqual(appraisal.state, "draft")
 

@@ -181,7 +181,7 @@ class TestReconditioningStateByButtonsOnly(ReconditioningCase):
         rec = self.recondition(self.car_1, [(self.service, 1, 1500)])
         with self.assertRaisesRegex(UserError, "never directly"):
             rec.state = "done"
-        with self.assertRaisesRegex(UserError, "starts as a draft"):
+        with self.assertRaisesRegex(UserError, "never directly"):
             self.recondition(self.car_2, [(self.service, 1, 100)], state="done")
         self.assertEqual(rec.state, "draft")
         self.assertEqual(self.car_1.lot_id.value_svl, 10000)
