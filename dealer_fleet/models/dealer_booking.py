@@ -62,11 +62,13 @@ def _as_bytes(value):
 
 class DealerBooking(models.Model):
     _name = "dealer.booking"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.action.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.action.mixin", "dealer.overdue.mixin"]
     _description = "Booking of a Dealer Car"
     _order = "date_start desc, id desc"
     _check_company_auto = True
     _dealer_action_fields = HANDOVER_FIELDS
+    _dealer_overdue_state = "handed_out"  # not back by the planned end
+    _dealer_overdue_field = "date_end"
 
     name = fields.Char(string="Number", readonly=True, copy=False, default="/", index="trigram")
     booking_type = fields.Selection(
@@ -141,7 +143,6 @@ class DealerBooking(models.Model):
     note = fields.Html(string="Remark")
     color = fields.Integer()
     repair_id = fields.Many2one("repair.order", string="Repair Order", check_company=True, index="btree_not_null")
-    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue")
     planning_warning = fields.Char(compute="_compute_planning_warning")
 
     handover_date = fields.Datetime(readonly=True, copy=False)
@@ -235,18 +236,6 @@ class DealerBooking(models.Model):
                 booking.advisor_id = self.env.user.employee_ids.filtered(
                     lambda employee, company=booking.company_id: employee.company_id == company
                 )[:1]
-
-    @api.depends("state", "date_end")
-    def _compute_is_overdue(self):
-        now = fields.Datetime.now()
-        for booking in self:
-            booking.is_overdue = booking.state == "handed_out" and booking.date_end < now
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Search overdue bookings with “is set” or “is not set”."))
-        domain = [("state", "=", "handed_out"), ("date_end", "<", fields.Datetime.now())]
-        return domain if (operator == "=") == value else ["!", *domain]
 
     @api.depends("handover_odometer", "return_odometer", "state")
     def _compute_driven_km(self):

@@ -112,5 +112,9 @@ class TestBookingState(BookingCase):
         overdue = self.env["dealer.booking"].search([("is_overdue", "=", True)])
         self.assertIn(booking, overdue)
         self.assertNotIn(booking, self.env["dealer.booking"].search([("is_overdue", "=", False)]))
+        # "not overdue" is every other booking: planned ones in the future too
+        future = self.book(start=self.now + timedelta(days=2))
+        self.assertIn(future, self.env["dealer.booking"].search([("is_overdue", "=", False)]))
+        self.assertIn(future, self.env["dealer.booking"].search([("is_overdue", "!=", True)]))
         self.take_back(booking)
         self.assertFalse(booking.is_overdue)

@@ -1,6 +1,7 @@
 from . import account_chart_template
 from . import account_move
 from . import dealer_action_mixin
+from . import dealer_overdue_mixin
 from . import dealer_document_mixin
 from . import crm_lead
 from . import dealer_job_owner_mixin

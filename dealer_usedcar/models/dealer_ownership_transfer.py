@@ -11,10 +11,12 @@ ACTIVITY_LEAD_DAYS = 3
 class DealerOwnershipTransfer(models.Model):
     _name = "dealer.ownership.transfer"
     _description = "Ownership Transfer of a Sold Car"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.action.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.action.mixin", "dealer.overdue.mixin"]
     _order = "date_deadline, id"
     _check_company_auto = True
     _dealer_action_fields = frozenset({"state", "date_done"})
+    _dealer_overdue_state = "draft"  # not transferred by the deadline
+    _dealer_overdue_field = "date_deadline"
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default=lambda self: _("New"))
     sale_id = fields.Many2one(
@@ -77,7 +79,6 @@ class DealerOwnershipTransfer(models.Model):
         index=True,
     )
     date_done = fields.Date(string="Transferred on", readonly=True, copy=False)
-    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
 
     _sql_constraints = [
         ("sale_uniq", "UNIQUE(sale_id)", "A sale has one ownership transfer only."),
@@ -94,22 +95,6 @@ class DealerOwnershipTransfer(models.Model):
             transfer.date_deadline = start and (
                 fields.Date.to_date(start) + timedelta(days=(sale.company_id or self.env.company).dealer_transfer_days)
             )
-
-    @api.depends("state", "date_deadline")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for transfer in self:
-            transfer.is_overdue = (
-                transfer.state == "draft" and bool(transfer.date_deadline) and (transfer.date_deadline < today)
-            )
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Search overdue transfers with = True or = False."))
-        domain = [("state", "=", "draft"), ("date_deadline", "<", fields.Date.context_today(self))]
-        if (operator == "=") == value:
-            return domain
-        return ["!", "&", *domain]
 
     @api.model
     def _default_line_commands(self):
