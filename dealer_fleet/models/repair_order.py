@@ -17,19 +17,16 @@ class RepairOrder(models.Model):
         Only by a user who may confirm them: a workshop user without booking rights confirms the
         repair exactly as in Odoo, and the repair order tells which cars are still planned.
         """
-        # sudo: only to see whether replacement cars wait for this repair; nothing is written as superuser
-        planned = (
-            self.env["dealer.booking"]
-            .sudo()
-            .search([("repair_id", "in", self.ids), ("booking_type", "=", "replacement"), ("state", "=", "planned")])
-        )
+        domain = [("repair_id", "in", self.ids), ("booking_type", "=", "replacement"), ("state", "=", "planned")]
+        planned = self.env["dealer.booking"].sudo().search(domain)  # sudo: read only, to see what waits for the repair
         if not planned:
             return
         allowed = planned.with_env(self.env)._filtered_access("write")
         if allowed:
             allowed.action_confirm()
         for repair in self:
-            left = planned.filtered(lambda booking, repair=repair: booking.repair_id == repair) - allowed.sudo()
+            mine = planned.filtered(lambda booking, repair=repair: booking.repair_id == repair)
+            left = mine - allowed.sudo()  # sudo: the same records, compared with the superuser's
             if left:
                 repair.message_post(
                     body=_(
