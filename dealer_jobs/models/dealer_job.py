@@ -222,6 +222,7 @@ class DealerJob(models.Model):
                 lambda move, job=job: move.move_type == CLOSING_MOVE_TYPE[job.process]
                 and move.state != "cancel"
                 and move.payment_state != "reversed"
+                and not move._is_downpayment()  # a deposit does not sell the car
             )
             posted = closing.filtered(lambda move: move.state == "posted")
             job.waiting_for_posting = bool(closing) and not posted
@@ -486,12 +487,14 @@ class DealerJob(models.Model):
 
     def _dealer_invoice(self):
         _orders, _purchases, moves = self._dealer_documents()
-        invoice = moves.filtered(lambda move: move.move_type == "out_invoice")[:1]
+        invoice = moves.filtered(lambda move: move.move_type == "out_invoice" and not move._is_downpayment())[:1]
         if not invoice:
             orders = self.sale_order_ids.filtered(lambda order: order.state == "sale")
             if not orders:
                 raise UserError(_("Job %(job)s has no confirmed order to invoice.", job=self.name))
-            invoice = orders._create_invoices()  # linked to the job by sale.order._prepare_invoice
+            # as Odoo's invoicing wizard does (sale.advance.payment.inv, 'delivered', deduct down payments):
+            # posted down payments are deducted; linked to the job by sale.order._prepare_invoice
+            invoice = orders._create_invoices(final=True)
         return invoice.with_env(self.env)
 
     def _dealer_phase_document(self, phase, record, default_report, progress):
