@@ -543,7 +543,7 @@ class DealerJob(models.Model):
                 {
                     "fiscal_position_id": self.fiscal_position_id.id,
                     "order_line": [fields.Command.clear()]
-                    + [fields.Command.create(line._prepare_order_line()) for line in self.line_ids],
+                    + [fields.Command.create(line._prepare_order_line(quotation)) for line in self.line_ids],
                 }
             )
         if quotation:
@@ -563,11 +563,13 @@ class DealerJob(models.Model):
             "campaign_id": self.campaign_id.id,
             "source_id": self.source_id.id,
             "medium_id": self.medium_id.id,
-            "order_line": [fields.Command.create(line._prepare_order_line()) for line in self.line_ids],
         }
         if self.warehouse_id:
             vals["warehouse_id"] = self.warehouse_id.id
-        return self.env["sale.order"].with_company(self.company_id).create(vals).with_env(self.env)
+        order = self.env["sale.order"].with_company(self.company_id).create(vals)
+        # the lines once the order knows its pricelist currency: the job's prices are converted into it
+        order.order_line = [fields.Command.create(line._prepare_order_line(order)) for line in self.line_ids]
+        return order.with_env(self.env)
 
     def _dealer_purchase(self):
         """The trade-in's purchase order, confirmed: one line buys the car (its model's product,
@@ -595,11 +597,15 @@ class DealerJob(models.Model):
                 "fiscal_position_id": self.fiscal_position_id.id,
                 "dealer_job_id": self.id,
                 "origin": self.name,
-                "order_line": [fields.Command.create(line._prepare_purchase_line()) for line in self.line_ids],
             }
             if self.warehouse_id:
                 vals["picking_type_id"] = self.warehouse_id.in_type_id.id
-            purchase = self.env["purchase.order"].with_company(self.company_id).create(vals).with_env(self.env)
+            purchase = self.env["purchase.order"].with_company(self.company_id).create(vals)
+            # the lines once the order knows its currency: the job's prices are converted into it
+            purchase.order_line = [
+                fields.Command.create(line._prepare_purchase_line(purchase)) for line in self.line_ids
+            ]
+            purchase = purchase.with_env(self.env)
         if purchase.state in ("draft", "sent"):
             purchase.button_confirm()
         return purchase

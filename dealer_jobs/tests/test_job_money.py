@@ -272,3 +272,25 @@ class TestJobDeposit(JobCase):
         self.assertEqual(self.env.company.currency_id.round(sum(receivable.mapped("balance"))), 23000.0)
         self.assertEqual(order.invoice_status, "invoiced")
         self.assertEqual(job.status, "sold")
+
+
+@tagged("post_install", "-at_install")
+class TestJobCurrency(JobCase):
+    """The car's asking price (company currency) reaches an order in another currency converted."""
+
+    def test_the_asking_price_is_converted_into_the_currency_of_the_customers_pricelist(self):
+        self.env.ref("dealer_jobs.phase_sale_offer").send_on_activation = False
+        other = self.setup_other_currency("EUR", rates=[("2000-01-01", 2.0)])
+        self.customer.property_product_pricelist = self.env["product.pricelist"].create(
+            {"name": "Export (EUR)", "currency_id": other.id, "company_id": self.env.company.id}
+        )
+        self.car.dealer_list_price = 20000
+        self.model._dealer_get_product()
+        job = self.make_job(line_ids=[Command.create({"quantity": 1})])
+        self.assertEqual(job.line_ids.product_id, self.car.product_id)
+        self.assertEqual((job.line_ids.price_unit, job.currency_id), (20000, self.env.company.currency_id))
+        self.activate(job, "dealer_jobs.phase_sale_offer")
+        order = job.sale_order_ids
+        self.assertEqual(order.currency_id, other)
+        self.assertEqual(order.order_line.price_unit, 40000, "20,000 in the company currency at rate 2")
+        self.assertEqual(order.order_line.dealer_vehicle_id, self.car)
