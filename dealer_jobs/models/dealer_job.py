@@ -24,7 +24,7 @@ COLOR_BY_STATUS = {
 # the customer document that closes the deal, per process: its posting makes the job Sold
 CLOSING_MOVE_TYPE = {"sale": "out_invoice", "purchase": "in_invoice"}
 # fields only the job's own actions write (``_dealer_write`` of dealer.action.mixin)
-STATE_FIELDS = {"status", "progress", "lost"}
+STATE_FIELDS = {"status", "progress", "lost", "dealer_mail_progress"}
 # what each action of ``_check_job_right`` needs beyond editing the job (Odoo's own groups)
 ACTION_GROUPS = {
     "status": None,
@@ -52,6 +52,14 @@ class DealerJob(models.Model):
     _dealer_action_fields = STATE_FIELDS
 
     name = fields.Char(string="Number", required=True, copy=False, readonly=True, default="/", index="trigram")
+    dealer_mail_progress = fields.Selection(
+        PROGRESS,
+        string="Progress Once Mailed",
+        copy=False,
+        readonly=True,
+        help="The progress the job reaches when the mail of its activated phase is sent "
+        "(an offer is made by sending it).",
+    )
     active = fields.Boolean(default=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -467,6 +475,8 @@ class DealerJob(models.Model):
         phase = self.phase_id
         if not phase:
             raise UserError(_("Job %(job)s has no phase to activate.", job=self.name))
+        if self.dealer_mail_progress:  # a mail left unsent by an earlier activation no longer counts
+            self._dealer_write({"dealer_mail_progress": False})
         result = phase._dealer_run(self)
         if phase.kind != "callback":  # the call wizard logs the call itself, or nothing when cancelled
             self.message_post(body=_("Phase %(phase)s activated.", phase=phase.name))
@@ -512,11 +522,31 @@ class DealerJob(models.Model):
             self._set_progress(progress)
         if not sends:
             return True
-        template = phase.mail_template_id or self.env.ref("dealer_jobs.mail_template_dealer_job_document")
-        action = self._dealer_mail_action(template, attachment, _("Send %(phase)s", phase=phase.name))
+        action = self._dealer_mail_action(
+            self._dealer_phase_mail_template(), attachment, _("Send %(phase)s", phase=phase.name)
+        )
         if progress and deferred:
-            action["context"]["dealer_job_progress"] = progress
+            self._dealer_write({"dealer_mail_progress": progress})
         return action
+
+    def _dealer_phase_mail_template(self):
+        self.ensure_one()
+        return self.phase_id.mail_template_id or self.env.ref("dealer_jobs.mail_template_dealer_job_document")
+
+    def _dealer_phase_mailed(self, template):
+        """The mail of the activated phase (its ``template``) was sent on these jobs: they reach the
+        progress the activation left pending. Called by the mail composer after sending; nothing in
+        the composer's context moves progress, only what the job's own action recorded."""
+        jobs = self.filtered(
+            lambda job: job.dealer_mail_progress and template and template == job._dealer_phase_mail_template()
+        )
+        if not jobs:
+            return
+        jobs._dealer_start("phase")
+        for job in jobs.filtered(lambda job: job.dealer_mail_progress and job.status in OPEN_STATUSES):
+            progress = job.dealer_mail_progress
+            job._dealer_write({"dealer_mail_progress": False})
+            job._set_progress(progress)
 
     def _dealer_report_record(self, report, record):
         if record and record._name == report.model:
