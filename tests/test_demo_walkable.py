@@ -54,3 +54,15 @@ class TestDemoWalkable(RootTestMixin, TransactionCase):
         self.assertEqual(job.status, "lost")
         job.action_reopen()
         self.assertEqual(job.status, "offered")
+
+    def test_the_demo_company_keeps_one_warehouse_and_its_used_car_lot_inside_it(self):
+        # Odoo's own tests expect one warehouse per company (orderpoints, repair rules)
+        main = self.env.ref("base.main_company")
+        warehouse = self.env.ref("stock.warehouse0")
+        self.assertEqual(self.env["stock.warehouse"].search([("company_id", "=", main.id)]), warehouse)
+        lot = self.env.ref("dealer_jobs.location_used_car_lot")
+        self.assertEqual((lot.usage, lot.location_id), ("internal", warehouse.lot_stock_id))
+        for xmlid in ("vehicle_7", "vehicle_8", "vehicle_9", "vehicle_10"):
+            car = self.env.ref(f"dealer_jobs.{xmlid}")
+            self.assertEqual(car.stock_location_id, lot, xmlid)
+            self.assertEqual(car.stock_warehouse_id, warehouse, xmlid)

@@ -24,7 +24,7 @@ COLOR_BY_STATUS = {
 # the customer document that closes the deal, per process: its posting makes the job Sold
 CLOSING_MOVE_TYPE = {"sale": "out_invoice", "purchase": "in_invoice"}
 # fields only the job's own actions write (``_dealer_write`` of dealer.action.mixin)
-STATE_FIELDS = {"status", "progress", "lost"}
+STATE_FIELDS = {"status", "progress", "lost", "dealer_mail_progress"}
 # what each action of ``_check_job_right`` needs beyond editing the job (Odoo's own groups)
 ACTION_GROUPS = {
     "status": None,
@@ -52,6 +52,14 @@ class DealerJob(models.Model):
     _dealer_action_fields = STATE_FIELDS
 
     name = fields.Char(string="Number", required=True, copy=False, readonly=True, default="/", index="trigram")
+    dealer_mail_progress = fields.Selection(
+        PROGRESS,
+        string="Progress Once Mailed",
+        copy=False,
+        readonly=True,
+        help="The progress the job reaches when the mail of its activated phase is sent "
+        "(an offer is made by sending it).",
+    )
     active = fields.Boolean(default=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -222,6 +230,7 @@ class DealerJob(models.Model):
                 lambda move, job=job: move.move_type == CLOSING_MOVE_TYPE[job.process]
                 and move.state != "cancel"
                 and move.payment_state != "reversed"
+                and not move._is_downpayment()  # a deposit does not sell the car
             )
             posted = closing.filtered(lambda move: move.state == "posted")
             job.waiting_for_posting = bool(closing) and not posted
@@ -460,6 +469,8 @@ class DealerJob(models.Model):
         phase = self.phase_id
         if not phase:
             raise UserError(_("Job %(job)s has no phase to activate.", job=self.name))
+        if self.dealer_mail_progress:  # a mail left unsent by an earlier activation no longer counts
+            self._dealer_write({"dealer_mail_progress": False})
         result = phase._dealer_run(self)
         if phase.kind != "callback":  # the call wizard logs the call itself, or nothing when cancelled
             self.message_post(body=_("Phase %(phase)s activated.", phase=phase.name))
@@ -480,12 +491,14 @@ class DealerJob(models.Model):
 
     def _dealer_invoice(self):
         _orders, _purchases, moves = self._dealer_documents()
-        invoice = moves.filtered(lambda move: move.move_type == "out_invoice")[:1]
+        invoice = moves.filtered(lambda move: move.move_type == "out_invoice" and not move._is_downpayment())[:1]
         if not invoice:
             orders = self.sale_order_ids.filtered(lambda order: order.state == "sale")
             if not orders:
                 raise UserError(_("Job %(job)s has no confirmed order to invoice.", job=self.name))
-            invoice = orders._create_invoices()  # linked to the job by sale.order._prepare_invoice
+            # as Odoo's invoicing wizard does (sale.advance.payment.inv, 'delivered', deduct down payments):
+            # posted down payments are deducted; linked to the job by sale.order._prepare_invoice
+            invoice = orders._create_invoices(final=True)
         return invoice.with_env(self.env)
 
     def _dealer_phase_document(self, phase, record, default_report, progress):
@@ -503,11 +516,31 @@ class DealerJob(models.Model):
             self._set_progress(progress)
         if not sends:
             return True
-        template = phase.mail_template_id or self.env.ref("dealer_jobs.mail_template_dealer_job_document")
-        action = self._dealer_mail_action(template, attachment, _("Send %(phase)s", phase=phase.name))
+        action = self._dealer_mail_action(
+            self._dealer_phase_mail_template(), attachment, _("Send %(phase)s", phase=phase.name)
+        )
         if progress and deferred:
-            action["context"]["dealer_job_progress"] = progress
+            self._dealer_write({"dealer_mail_progress": progress})
         return action
+
+    def _dealer_phase_mail_template(self):
+        self.ensure_one()
+        return self.phase_id.mail_template_id or self.env.ref("dealer_jobs.mail_template_dealer_job_document")
+
+    def _dealer_phase_mailed(self, template):
+        """The mail of the activated phase (its ``template``) was sent on these jobs: they reach the
+        progress the activation left pending. Called by the mail composer after sending; nothing in
+        the composer's context moves progress, only what the job's own action recorded."""
+        jobs = self.filtered(
+            lambda job: job.dealer_mail_progress and template and template == job._dealer_phase_mail_template()
+        )
+        if not jobs:
+            return
+        jobs._dealer_start("phase")
+        for job in jobs.filtered(lambda job: job.dealer_mail_progress and job.status in OPEN_STATUSES):
+            progress = job.dealer_mail_progress
+            job._dealer_write({"dealer_mail_progress": False})
+            job._set_progress(progress)
 
     def _dealer_report_record(self, report, record):
         if record and record._name == report.model:
@@ -534,7 +567,7 @@ class DealerJob(models.Model):
                 {
                     "fiscal_position_id": self.fiscal_position_id.id,
                     "order_line": [fields.Command.clear()]
-                    + [fields.Command.create(line._prepare_order_line()) for line in self.line_ids],
+                    + [fields.Command.create(line._prepare_order_line(quotation)) for line in self.line_ids],
                 }
             )
         if quotation:
@@ -554,11 +587,13 @@ class DealerJob(models.Model):
             "campaign_id": self.campaign_id.id,
             "source_id": self.source_id.id,
             "medium_id": self.medium_id.id,
-            "order_line": [fields.Command.create(line._prepare_order_line()) for line in self.line_ids],
         }
         if self.warehouse_id:
             vals["warehouse_id"] = self.warehouse_id.id
-        return self.env["sale.order"].with_company(self.company_id).create(vals).with_env(self.env)
+        order = self.env["sale.order"].with_company(self.company_id).create(vals)
+        # the lines once the order knows its pricelist currency: the job's prices are converted into it
+        order.order_line = [fields.Command.create(line._prepare_order_line(order)) for line in self.line_ids]
+        return order.with_env(self.env)
 
     def _dealer_purchase(self):
         """The trade-in's purchase order, confirmed: one line buys the car (its model's product,
@@ -586,11 +621,15 @@ class DealerJob(models.Model):
                 "fiscal_position_id": self.fiscal_position_id.id,
                 "dealer_job_id": self.id,
                 "origin": self.name,
-                "order_line": [fields.Command.create(line._prepare_purchase_line()) for line in self.line_ids],
             }
             if self.warehouse_id:
                 vals["picking_type_id"] = self.warehouse_id.in_type_id.id
-            purchase = self.env["purchase.order"].with_company(self.company_id).create(vals).with_env(self.env)
+            purchase = self.env["purchase.order"].with_company(self.company_id).create(vals)
+            # the lines once the order knows its currency: the job's prices are converted into it
+            purchase.order_line = [
+                fields.Command.create(line._prepare_purchase_line(purchase)) for line in self.line_ids
+            ]
+            purchase = purchase.with_env(self.env)
         if purchase.state in ("draft", "sent"):
             purchase.button_confirm()
         return purchase

@@ -138,8 +138,15 @@ class DealerJobLine(models.Model):
     def _dealer_note_vals(self, display_type):
         return {"display_type": display_type, "name": self.name}
 
-    def _prepare_order_line(self):
-        """Values of the quotation's line for this item."""
+    def _dealer_price_in(self, order):
+        """The item's unit price (the job's, in the company currency) in the currency of ``order``."""
+        self.ensure_one()
+        return self.currency_id._convert(
+            self.price_unit, order.currency_id, order.company_id, order.date_order or fields.Date.today()
+        )
+
+    def _prepare_order_line(self, order):
+        """Values of the line of quotation ``order`` for this item."""
         self.ensure_one()
         if not self.product_id:
             return self._dealer_note_vals("line_note")
@@ -148,27 +155,28 @@ class DealerJobLine(models.Model):
             "product_id": self.product_id.id,
             "name": self.name,
             "product_uom_qty": self.quantity,
-            "price_unit": self.price_unit,
+            "price_unit": self._dealer_price_in(order),
             "discount": self.discount,
             "dealer_vehicle_id": vehicle.id if self.product_id == vehicle.product_id else False,
             **self._dealer_taxes_vals("tax_id"),
         }
 
-    def _prepare_purchase_line(self):
-        """Values of the trade-in purchase order's line for this item; the car's line carries
-        the car, so its receipt knows the VIN."""
+    def _prepare_purchase_line(self, order):
+        """Values of the line of the trade-in purchase ``order`` for this item; the car's line
+        carries the car, so its receipt knows the VIN."""
         self.ensure_one()
         if not self.product_id:
             return self._dealer_note_vals("line_note")
         vehicle = self.job_id.vehicle_id
+        price_unit = self._dealer_price_in(order)
         if self.product_id == vehicle.product_id:
-            vals = vehicle._dealer_purchase_line_vals(self.price_unit, self.name)
+            vals = vehicle._dealer_purchase_line_vals(price_unit, self.name)
         else:
             vals = {
                 "product_id": self.product_id.id,
                 "name": self.name,
                 "product_qty": self.quantity,
                 "product_uom": self.product_id.uom_po_id.id,
-                "price_unit": self.price_unit,
+                "price_unit": price_unit,
             }
         return {**vals, "discount": self.discount, **self._dealer_taxes_vals("taxes_id")}

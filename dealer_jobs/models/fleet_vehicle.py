@@ -411,12 +411,13 @@ class FleetVehicle(models.Model):
             "dealer_vehicle_id": self.id,
         }
 
-    def _dealer_receive(self, warehouse, partner, price_unit=None):
+    def _dealer_receive(self, warehouse, partner, price_unit=None, location=None):
         """Buy and receive the cars into ``warehouse`` for demo data and tests, the one way cars
         enter stock: a confirmed purchase order (one line, hence one move, per car, so each car
         keeps its own cost) whose receipt is validated with the VINs as serials.
 
         Deals buy their car through the job's purchase order; ``partner`` is the seller.
+        ``location``: an internal location of the warehouse to receive into (default its stock).
         """
         if not self:
             return self.env["stock.picking"]
@@ -441,6 +442,8 @@ class FleetVehicle(models.Model):
             warehouse = self.env["stock.warehouse"].browse(warehouse)
         if isinstance(partner, int):
             partner = self.env["res.partner"].browse(partner)
+        if isinstance(location, int):
+            location = self.env["stock.location"].browse(location)
         company = warehouse.company_id
         order = (
             self.env["purchase.order"]
@@ -462,6 +465,9 @@ class FleetVehicle(models.Model):
         )
         order.button_confirm()
         picking = order.picking_ids
+        if location:
+            picking.location_dest_id = location
+            picking.move_line_ids.location_dest_id = location
         picking.button_validate()
         self.invalidate_recordset(["stock_location_id", "stock_warehouse_id"])
         return picking

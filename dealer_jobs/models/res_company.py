@@ -20,6 +20,11 @@ class ResCompany(models.Model):
         string="Send Order Confirmation Automatically",
         help="When a quotation is confirmed, the order confirmation (with its PDF) is mailed to the customer.",
     )
+    dealer_ask_tracking_numbers = fields.Boolean(
+        string="Ask for Tracking Numbers",
+        help="Validating a sale order's delivery to the customer first asks for its tracking numbers; "
+        "the customer gets the shipping confirmation with the delivery slip.",
+    )
 
     @api.depends("country_id")
     def _compute_dealer_vin_check_digit(self):

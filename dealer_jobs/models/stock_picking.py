@@ -16,8 +16,9 @@ class StockPicking(models.Model):
         string="Shipped to the Customer",
         compute="_compute_dealer_is_shipment",
         help="A sale order's delivery sent to the customer (not a car handed over at the dealership): "
-        "it is validated with its tracking numbers and confirmed to the customer by mail.",
+        "it can be validated with its tracking numbers and confirmed to the customer by mail.",
     )
+    dealer_ask_tracking_numbers = fields.Boolean(related="company_id.dealer_ask_tracking_numbers")
 
     def _compute_dealer_is_shipment(self):
         for picking in self:
@@ -30,23 +31,44 @@ class StockPicking(models.Model):
             )
 
     def button_validate(self):
+        # Odoo's own validation unless the company asks for tracking numbers (Inventory settings)
         missing = self.filtered(
-            lambda picking: picking.dealer_is_shipment and picking.state != "done" and not picking.dealer_tracking_ids
+            lambda picking: picking.company_id.dealer_ask_tracking_numbers
+            and picking.dealer_is_shipment
+            and picking.state != "done"
+            and not picking.dealer_tracking_ids
         )
         if missing:
-            return {
-                "type": "ir.actions.act_window",
-                "name": _("Tracking Numbers"),
-                "res_model": "dealer.tracking.wizard",
-                "view_mode": "form",
-                "target": "new",
-                "context": {"default_picking_ids": missing.ids, "default_validate_picking_ids": self.ids},
-            }
+            return missing._dealer_tracking_wizard(validate=self)
         return super().button_validate()
+
+    def action_dealer_validate_with_tracking(self):
+        """Validate shipments together with their tracking numbers (the form's button, whatever the setting)."""
+        shipments = self.filtered(
+            lambda picking: picking.dealer_is_shipment and picking.state not in ("done", "cancel")
+        )
+        if not shipments:
+            return False
+        return shipments._dealer_tracking_wizard(validate=self)
+
+    def _dealer_tracking_wizard(self, validate):
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Tracking Numbers"),
+            "res_model": "dealer.tracking.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_picking_ids": self.ids, "default_validate_picking_ids": validate.ids},
+        }
 
     def _action_done(self):
         result = super()._action_done()
-        self.filtered(lambda picking: picking.state == "done" and picking.dealer_is_shipment)._dealer_send_shipping()
+        # the shipping confirmation goes out where the company asks for tracking numbers, or where they were entered
+        self.filtered(
+            lambda picking: picking.state == "done"
+            and picking.dealer_is_shipment
+            and (picking.company_id.dealer_ask_tracking_numbers or picking.dealer_tracking_ids)
+        )._dealer_send_shipping()
         return result
 
     def _dealer_send_shipping(self):

@@ -223,3 +223,74 @@ class TestJobProcess(JobCase):
         with self.assertRaisesRegex(UserError, "never directly"):
             self.make_job(status="sold")
         self.assertEqual(job.status, "new")
+
+
+@tagged("post_install", "-at_install")
+class TestJobDeposit(JobCase):
+    """The job's invoice deducts a posted down payment as Odoo's invoicing wizard does."""
+
+    def test_the_deposit_is_deducted_and_the_customer_owes_the_order_total_to_the_cent(self):
+        self.env.ref("dealer_jobs.phase_sale_offer").send_on_activation = False
+        product = self.env["product.product"].create(
+            {
+                "name": "Car (service billing, taxed)",
+                "type": "service",
+                "list_price": 20000,
+                "invoice_policy": "order",
+                "taxes_id": [Command.set(self.tax_sale_a.ids)],  # 15 %
+            }
+        )
+        job = self.make_job(line_ids=[Command.create({"product_id": product.id, "quantity": 1})])
+        self.activate(job, "dealer_jobs.phase_sale_offer")
+        self.activate(job, "dealer_jobs.phase_sale_order")
+        order = job.sale_order_ids
+        self.assertEqual((order.state, order.amount_total), ("sale", 23000))
+        wizard = (
+            self.env["sale.advance.payment.inv"]
+            .with_context(active_model="sale.order", active_ids=order.ids)
+            .create({"advance_payment_method": "fixed", "fixed_amount": 2000})
+        )
+        wizard.create_invoices()
+        deposit = order.invoice_ids
+        deposit.action_post()
+        self.assertEqual(deposit.amount_total, 2000)
+        self.assertEqual(job.status, "ordered", "a deposit does not sell the car")
+
+        self.activate(job, "dealer_jobs.phase_sale_invoice")
+        final = order.invoice_ids - deposit
+        self.assertEqual(len(final), 1)
+        final.action_post()
+        self.assertEqual(final.amount_total, 21000, "the posted deposit is deducted")
+        self.assertEqual(deposit.amount_total + final.amount_total, order.amount_total)
+        receivable = self.env["account.move.line"].search(
+            [
+                ("partner_id", "=", self.customer.id),
+                ("account_id.account_type", "=", "asset_receivable"),
+                ("parent_state", "=", "posted"),
+            ]
+        )
+        self.assertEqual(self.env.company.currency_id.round(sum(receivable.mapped("balance"))), 23000.0)
+        self.assertEqual(order.invoice_status, "invoiced")
+        self.assertEqual(job.status, "sold")
+
+
+@tagged("post_install", "-at_install")
+class TestJobCurrency(JobCase):
+    """The car's asking price (company currency) reaches an order in another currency converted."""
+
+    def test_the_asking_price_is_converted_into_the_currency_of_the_customers_pricelist(self):
+        self.env.ref("dealer_jobs.phase_sale_offer").send_on_activation = False
+        other = self.setup_other_currency("EUR", rates=[("2000-01-01", 2.0)])
+        self.customer.property_product_pricelist = self.env["product.pricelist"].create(
+            {"name": "Export (EUR)", "currency_id": other.id, "company_id": self.env.company.id}
+        )
+        self.car.dealer_list_price = 20000
+        self.model._dealer_get_product()
+        job = self.make_job(line_ids=[Command.create({"quantity": 1})])
+        self.assertEqual(job.line_ids.product_id, self.car.product_id)
+        self.assertEqual((job.line_ids.price_unit, job.currency_id), (20000, self.env.company.currency_id))
+        self.activate(job, "dealer_jobs.phase_sale_offer")
+        order = job.sale_order_ids
+        self.assertEqual(order.currency_id, other)
+        self.assertEqual(order.order_line.price_unit, 40000, "20,000 in the company currency at rate 2")
+        self.assertEqual(order.order_line.dealer_vehicle_id, self.car)

@@ -130,6 +130,33 @@ class TestJobPhases(JobCase):
         self.assertEqual(len(mails), 1)
         self.assertIn(attachment.name, mails.attachment_ids.mapped("name"))
 
+    def test_a_mail_with_the_progress_context_key_does_not_move_the_job(self):
+        job = self.make_job()
+        template = self.env.ref("dealer_jobs.mail_template_dealer_job_document")
+        context = {
+            "default_model": "dealer.job",
+            "default_res_ids": job.ids,
+            "default_template_id": template.id,
+            "default_composition_mode": "comment",
+            "dealer_job_progress": "offered",  # what a client may send: it changes nothing
+        }
+        self._send({"res_model": "mail.compose.message", "context": context})
+        self.assertTrue(self._mails_to(self.customer), "the mail went out")
+        self.assertEqual(job.status, "new")
+        with self.assertRaises(UserError):  # nor is the pending progress a field users write
+            job.write({"dealer_mail_progress": "offered"})
+
+    def test_only_the_mail_of_the_activated_offer_makes_it(self):
+        job = self.make_job()
+        action = self.activate(job, "dealer_jobs.phase_sale_offer")
+        other = self.env["mail.template"].create(
+            {"name": "Hello", "model_id": self.env["ir.model"]._get_id("dealer.job"), "subject": "Hello"}
+        )
+        self._send({**action, "context": {**action["context"], "default_template_id": other.id}})
+        self.assertEqual(job.status, "new", "another mail is not the offer")
+        self._send(action)
+        self.assertEqual(job.status, "offered")
+
     def test_offer_without_send_on_activation_only_attaches_the_pdf(self):
         self.env.ref("dealer_jobs.phase_sale_offer").send_on_activation = False
         job = self.make_job()

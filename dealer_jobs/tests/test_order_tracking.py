@@ -1,5 +1,6 @@
-"""A customer delivery is validated with its tracking numbers and mails the shipping confirmation
-with the delivery slip; a car handed over at the dealership needs none."""
+"""Where the company asks for tracking numbers (Inventory settings), a customer delivery is validated
+with its tracking numbers and mails the shipping confirmation with the delivery slip; a car handed
+over at the dealership needs none. By default a delivery validates as in Odoo."""
 
 from psycopg2 import IntegrityError
 
@@ -13,7 +14,40 @@ from .order_common import OrderFlowCase
 
 
 @tagged("post_install", "-at_install")
+class TestOrderTrackingDefault(OrderFlowCase):
+    def test_by_default_a_sale_delivery_validates_as_in_odoo(self):
+        self.assertFalse(self.env.company.dealer_ask_tracking_numbers, "asking is opt-in")
+        order = self.make_order((self.mat, 2))
+        order.action_confirm()
+        delivery = order.picking_ids.with_user(self.storekeeper)
+        self.assertTrue(delivery.dealer_is_shipment)
+        self.assertIs(delivery.button_validate(), True)
+        self.assertEqual(delivery.state, "done")
+        self.assertFalse(delivery.dealer_delivery_slip_id, "no shipping mail without tracking numbers")
+
+    def test_the_form_offers_tracking_numbers_next_to_validation(self):
+        order = self.make_order((self.mat, 1))
+        order.action_confirm()
+        delivery = order.picking_ids.with_user(self.storekeeper)
+        action = delivery.action_dealer_validate_with_tracking()
+        Wizard = self.env[action["res_model"]].with_user(self.storekeeper).with_context(action["context"])
+        with Form(Wizard) as form, form.line_ids.new() as line:
+            line.carrier = "GLS"
+            line.number = "GLS7"
+        form.record.action_validate()
+        self.assertEqual(delivery.state, "done")
+        self.assertEqual(delivery.dealer_tracking_ids.mapped("number"), ["GLS7"])
+        self.assertTrue(delivery.dealer_delivery_slip_id, "the shipping confirmation went out")
+        self.assertFalse(delivery.action_dealer_validate_with_tracking(), "nothing to validate twice")
+
+
+@tagged("post_install", "-at_install")
 class TestOrderTracking(OrderFlowCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.dealer_ask_tracking_numbers = True
+
     def delivery(self):
         order = self.make_order((self.mat, 2))
         order.action_confirm()
@@ -111,6 +145,7 @@ class TestOrderShippingMailLanguage(OrderFlowCase):
         for code in ("de_DE", "zh_CN"):
             cls.env["res.lang"]._activate_lang(code)
         cls.env["ir.module.module"]._load_module_terms(["dealer_jobs"], ["de_DE", "zh_CN"])
+        cls.env.company.dealer_ask_tracking_numbers = True
 
     def shipping_mail(self, lang):
         self.customer.lang = lang
