@@ -320,7 +320,8 @@ class SaleOrder(models.Model):
         lot = car.lot_id.with_company(self.company_id)
         car_cost = lot.value_svl
         self._dealer_deliver_car()
-        invoice = self._create_invoices()
+        # as Odoo's invoicing wizard does for a regular invoice: posted down payments are deducted
+        invoice = self._create_invoices(final=True)
         invoice.action_post()
         self._dealer_write(
             {
