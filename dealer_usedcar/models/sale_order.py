@@ -225,10 +225,34 @@ class SaleOrder(models.Model):
         return orders
 
     def write(self, vals):
+        if "dealer_vehicle_id" in vals:
+            self._dealer_check_car_kept(vals["dealer_vehicle_id"])
         result = super().write(vals)
         if "dealer_vehicle_id" in vals:
             self._dealer_sync_car_line()
         return result
+
+    def _dealer_car_locked(self):
+        """The orders whose car is delivered and invoiced by the approval: confirmed or approved."""
+        return self.filtered(lambda order: order.state == "sale" or order.dealer_approval_state == "approved")
+
+    def _dealer_check_car_kept(self, car_id):
+        """The car sold is an action-only field once the order is confirmed, for every user and in
+        every context: swapping it would leave the delivered car and its cost behind at un-approval."""
+        car_id = car_id.id if isinstance(car_id, models.BaseModel) else (car_id or False)
+        self._dealer_car_locked().filtered(
+            lambda order: order.dealer_vehicle_id.id != car_id
+        )._dealer_refuse_car_change()
+
+    def _dealer_refuse_car_change(self):
+        if self:
+            raise UserError(
+                _(
+                    "The car sold on %(order)s cannot be changed once the order is confirmed: cancel the order "
+                    "and set it back to quotation to sell another car.",
+                    order=self[0].name,
+                )
+            )
 
     # ------------------------------------------------------------------
     # approval
@@ -316,7 +340,8 @@ class SaleOrder(models.Model):
         lot = car.lot_id.with_company(self.company_id)
         car_cost = lot.value_svl
         self._dealer_deliver_car()
-        invoice = self._create_invoices()
+        # as Odoo's invoicing wizard does for a regular invoice: posted down payments are deducted
+        invoice = self._create_invoices(final=True)
         invoice.action_post()
         self._dealer_write(
             {

@@ -28,12 +28,25 @@ class SaleOrderLine(models.Model):
         for vals in vals_list:
             if vals.get("dealer_is_gift"):
                 vals["price_unit"] = 0.0
+        orders = self.env["sale.order"].browse(
+            {vals["order_id"] for vals in vals_list if vals.get("dealer_vehicle_id") and vals.get("order_id")}
+        )
+        orders._dealer_car_locked()._dealer_refuse_car_change()  # no car comes onto a confirmed order
         return super().create(vals_list)
 
     def write(self, vals):
         if vals.get("dealer_is_gift"):
             vals = dict(vals, price_unit=0.0)
+        if "dealer_vehicle_id" in vals:
+            self._dealer_check_car_kept(vals["dealer_vehicle_id"])
         return super().write(vals)
+
+    def _dealer_check_car_kept(self, car_id):
+        """A confirmed order's line keeps its car (see ``sale.order._dealer_check_car_kept``)."""
+        car_id = car_id.id if isinstance(car_id, models.BaseModel) else (car_id or False)
+        self.filtered(
+            lambda line: line.dealer_vehicle_id.id != car_id
+        ).order_id._dealer_car_locked()._dealer_refuse_car_change()
 
     @api.constrains("dealer_is_gift", "price_unit")
     def _check_dealer_gift_price(self):
