@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from .fleet_vehicle import DEALER_COST_GROUPS
+
 
 class DealerUsedcarStock(models.Model):
     """Cars in stock: one row per car lying in an internal location (its VIN lot's quant),
@@ -65,7 +67,9 @@ class DealerUsedcarStock(models.Model):
         string="Days in Stock (range)",
         readonly=True,
     )
-    cost = fields.Monetary(readonly=True, help="The car's value in stock: purchase plus reconditioning.")
+    cost = fields.Monetary(
+        readonly=True, groups=DEALER_COST_GROUPS, help="The car's value in stock: purchase plus reconditioning."
+    )
     list_price = fields.Monetary(string="Asking Price", readonly=True)
 
     @property

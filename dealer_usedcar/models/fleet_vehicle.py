@@ -1,30 +1,42 @@
 from odoo import _, fields, models
 from odoo.osv import expression
 
+# who may read what a car cost: the used-car managers and sale approvers, and Odoo's accounting
+DEALER_COST_GROUPS = (
+    "dealer_usedcar.group_dealer_usedcar_manager,dealer_usedcar.group_sale_approver,account.group_account_invoice"
+)
+
 
 class FleetVehicle(models.Model):
     _inherit = "fleet.vehicle"
 
     dealer_reconditioning_ids = fields.One2many("dealer.reconditioning", "vehicle_id", string="Reconditionings")
     dealer_cost_currency_id = fields.Many2one(
-        "res.currency", string="Cost Currency", compute="_compute_dealer_cost", help="The currency of the car's cost."
+        "res.currency",
+        string="Cost Currency",
+        compute="_compute_dealer_cost",
+        groups=DEALER_COST_GROUPS,
+        help="The currency of the car's cost.",
     )
     dealer_cost_purchase = fields.Monetary(
         string="Purchase Cost",
         currency_field="dealer_cost_currency_id",
         compute="_compute_dealer_cost",
+        groups=DEALER_COST_GROUPS,
         help="What the car cost when it entered stock: the value of its receipts.",
     )
     dealer_cost_reconditioning = fields.Monetary(
         string="Reconditioning Cost",
         currency_field="dealer_cost_currency_id",
         compute="_compute_dealer_cost",
+        groups=DEALER_COST_GROUPS,
         help="Add-ons and repairs added to the car's value.",
     )
     dealer_cost_total = fields.Monetary(
         string="Cost",
         currency_field="dealer_cost_currency_id",
         compute="_compute_dealer_cost",
+        groups=DEALER_COST_GROUPS,
         help="The car's value in stock: purchase plus add-ons and repairs, from its own valuation layers.",
     )
 
@@ -37,7 +49,8 @@ class FleetVehicle(models.Model):
         purchase_by_lot = {}
         added_by_lot = {}
         if self.lot_id:
-            layers = self.env["stock.valuation.layer"].sudo()  # sudo: a car's cost, for users who read the car
+            # the fields are for DEALER_COST_GROUPS only; Odoo lets only Inventory Administrators read layers
+            layers = self.env["stock.valuation.layer"].sudo()  # sudo: read-only, for the cost readers above
             base = [("lot_id", "in", self.lot_id.ids), ("company_id", "=", company.id)]
             vendor_moves = [
                 "|",

@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
 
 from .test_reconditioning import ReconditioningCase
 
@@ -39,6 +40,58 @@ class TestCarCostIsShownOnTheCar(ReconditioningCase):
         self.assertEqual(sorted(layers.mapped("value")), [1500, 10000])
         action = self.car_1.action_view_dealer_reconditioning()
         self.assertEqual(self.env["dealer.reconditioning"].search(action["domain"]).vehicle_id, self.car_1)
+
+
+@tagged("post_install", "-at_install")
+class TestCarCostIsReadByCostReadersOnly(ReconditioningCase):
+    COST_FIELDS = ("dealer_cost_purchase", "dealer_cost_reconditioning", "dealer_cost_total", "dealer_cost_currency_id")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.advisor = new_test_user(
+            cls.env, login="uc_cost_advisor", groups="dealer_jobs.group_dealer_user", name="Test-Drive Advisor"
+        )
+        cls.approver = new_test_user(
+            cls.env, login="uc_cost_approver", groups="dealer_usedcar.group_sale_approver", name="Sale Approver"
+        )
+        cls.accountant = new_test_user(
+            cls.env,
+            login="uc_cost_accountant",
+            groups="account.group_account_invoice,dealer_jobs.group_dealer_user",
+            name="Billing",
+        )
+
+    def test_dealer_user_and_salesperson_do_not_read_costs(self):
+        for user in (self.advisor, self.salesperson):
+            car = self.car_1.with_user(user)
+            car.read(["name"])  # the car itself stays readable
+            for field in self.COST_FIELDS:
+                with self.subTest(user=user.login, field=field):
+                    with self.assertRaises(AccessError):
+                        car.read([field])
+                    with self.assertRaises(AccessError):
+                        car.search_read([("id", "=", self.car_1.id)], [field])
+            arch = car.get_views([(False, "form")])["views"]["form"]["arch"]
+            self.assertNotIn("dealer_cost_total", arch, "the form does not show the cost")
+            with self.assertRaises(AccessError):
+                self.env["dealer.usedcar.stock"].with_user(user).search_read([], ["cost"])
+
+    def test_manager_approver_and_accountant_read_costs(self):
+        for user in (self.manager, self.approver, self.accountant):
+            with self.subTest(user=user.login):
+                car = self.car_1.with_user(user)
+                car.invalidate_recordset()
+                self.assertEqual(
+                    car.read(["dealer_cost_purchase", "dealer_cost_reconditioning", "dealer_cost_total"])[0][
+                        "dealer_cost_total"
+                    ],
+                    10000,
+                )
+                rows = car.search_read([("id", "=", self.car_1.id)], ["dealer_cost_purchase"])
+                self.assertEqual(rows[0]["dealer_cost_purchase"], 10000)
+        arch = self.car_1.with_user(self.manager).get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn("dealer_cost_total", arch)
 
 
 @tagged("post_install", "-at_install")
