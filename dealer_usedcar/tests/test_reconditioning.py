@@ -3,6 +3,7 @@ out of stock at their valuation, and the vendor's bill once accounting posts it.
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
+from odoo.modules.module import get_manifest
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.dealer_jobs.tests.common import setup_vehicle_valuation
@@ -386,3 +387,13 @@ class TestReconditioningInASecondCompany(ReconditioningCase):
         layers = reconditioning.valuation_layer_ids
         self.assertEqual(layers.company_id, company_2)
         self.assertIn((valuation_2, 300.0, 0.0), self.entry_lines(layers.account_move_id))
+
+
+@tagged("post_install", "-at_install")
+class TestReconditioningNeedsNoLandedCosts(ReconditioningCase):
+    def test_the_addon_does_not_depend_on_landed_costs(self):
+        # the car's value rises by lot revaluation only (parts issued, vendor bill posted)
+        self.assertNotIn("stock_landed_costs", get_manifest("dealer_usedcar")["depends"])
+        reconditioning = self.recondition(self.car_1, [(self.part, 1, 150)])
+        reconditioning.action_done()
+        self.assertFalse(reconditioning.valuation_layer_ids.stock_move_id, "a revaluation, no landed-cost layer")
