@@ -279,9 +279,10 @@ class DealerReconditioning(models.Model):
 
     def _dealer_bill_services(self):
         """Services and other costs: a DRAFT vendor bill for the vendor, on the car's stock input
-        (interim) account, taxes by Odoo (the products' purchase taxes, mapped by the vendor's fiscal
-        position). Accounting enters the vendor's invoice reference and posts it: only then does the
-        car's value rise, by the bill's untaxed amount of these lines."""
+        (interim) account, taxes by Odoo (the products' purchase taxes, or the expense account's for
+        other costs, mapped by the vendor's fiscal position). Accounting enters the vendor's invoice
+        reference and posts it: only then does the car's value rise, by the bill's untaxed amount of
+        these lines."""
         self.ensure_one()
         services = self._dealer_billed_lines()
         if not services and self.currency_id.is_zero(self.other_cost):
@@ -310,14 +311,15 @@ class DealerReconditioning(models.Model):
                     "company_id": self.company_id.id,
                     "invoice_origin": self.name,
                     "invoice_line_ids": [
-                        fields.Command.create(
-                            {**vals, "account_id": interim_account.id, "dealer_reconditioning_id": self.id}
-                        )
-                        for vals in line_vals
+                        fields.Command.create({**vals, "dealer_reconditioning_id": self.id}) for vals in line_vals
                     ],
                 }
             )
         )
+        # Odoo computed the taxes as for any bill line (a product's purchase taxes, else those of the
+        # journal's expense account, mapped by the fiscal position); moving the lines to the interim
+        # account keeps them
+        bill.invoice_line_ids.account_id = interim_account
         self.invoice_id = bill
         return bill
 

@@ -227,6 +227,30 @@ class TestRepairIsBilledByItsVendor(ReconditioningCase):
         tax_line = bill.line_ids.filtered("tax_line_id")
         self.assertEqual((tax_line.account_id, tax_line.debit), (vat_account, 152.0), "input VAT, not car cost")
 
+    def test_taxes_are_odoos_mapped_by_the_vendors_fiscal_position(self):
+        vat_0 = self.vat_19.copy({"name": "0% Reverse charge", "amount": 0})
+        self.workshop.property_account_position_id = self.env["account.fiscal.position"].create(
+            {"name": "EU vendor", "tax_ids": [Command.create({"tax_src_id": self.vat_19.id, "tax_dest_id": vat_0.id})]}
+        )
+        reconditioning = self.recondition(
+            self.car_2, [(self.service, 1, 800)], kind="repair", vendor_id=self.workshop.id
+        )
+        reconditioning.action_done()
+        self.assertEqual(reconditioning.invoice_id.invoice_line_ids.tax_ids, vat_0)
+
+    def test_other_costs_keep_the_input_vat_odoo_gives_a_bill_line(self):
+        journal = self.company_data["default_journal_purchase"]
+        journal.default_account_id.tax_ids = self.vat_19
+        reconditioning = self.recondition(self.car_2, [], kind="repair", vendor_id=self.workshop.id, other_cost=300)
+        reconditioning.action_done()
+        bill = reconditioning.invoice_id
+        self.assertEqual(bill.journal_id, journal)
+        self.assertEqual(bill.invoice_line_ids.account_id, self.stock_input_account)
+        self.assertEqual(bill.invoice_line_ids.tax_ids, self.vat_19, "not forced tax-free")
+        self.assertEqual((bill.amount_untaxed, bill.amount_tax), (300, 57))
+        self.post_bill(reconditioning)
+        self.assertEqual(self.car_2.lot_id.value_svl, 12300)
+
     def test_posting_again_adds_only_a_difference(self):
         reconditioning = self.recondition(
             self.car_2, [(self.service, 1, 800)], kind="repair", vendor_id=self.workshop.id
