@@ -151,18 +151,20 @@ class DealerReconditioning(models.Model):
             rec._dealer_revalue_car(parts_by_account)
             bill = rec._dealer_bill_services()
             rec._dealer_write({"state": "done"})
-            body = _(
-                "Done: parts worth %(amount)s added to the cost of %(car)s.",
-                amount=rec.currency_id.format(sum(parts_by_account.values())),
-                car=rec.vehicle_id.display_name,
-            )
+            body = ""
+            if parts_by_account:
+                body = _(
+                    "Done: parts worth %(amount)s added to the cost of %(car)s.",
+                    amount=rec.currency_id.format(sum(parts_by_account.values())),
+                    car=rec.vehicle_id.display_name,
+                )
             if bill:
                 body = _(
                     "%(done)s The vendor bill %(bill)s adds its amount once accounting posts it with the "
                     "vendor's invoice reference.",
                     done=body,
                     bill=bill.display_name,
-                )
+                ).strip()
             rec.message_post(body=body)
         return True
 
@@ -357,7 +359,8 @@ class DealerReconditioning(models.Model):
             layers.write(
                 {"dealer_reconditioning_id": self.id, "account_move_line_id": bill_line.id if bill_line else False}
             )
-            self._dealer_reconcile(bill_line, layers.account_move_id)
+            if bill_line:  # with what it carried before, if the bill was reset and posted again
+                self._dealer_reconcile(bill_line, bill_line.stock_valuation_layer_ids.account_move_id)
             new_layers |= layers
         return new_layers
 

@@ -267,6 +267,7 @@ class TestRepairIsBilledByItsVendor(ReconditioningCase):
         bill.action_post()
         self.assertEqual(self.car_2.lot_id.value_svl, 12900)
         self.assertEqual(sorted(reconditioning.valuation_layer_ids.mapped("value")), [100.0, 800.0])
+        self.assertTrue(bill.invoice_line_ids.full_reconcile_id, "the interim line is matched with both")
 
     def test_a_credit_note_of_the_bill_takes_the_amount_back(self):
         reconditioning = self.recondition(
