@@ -30,9 +30,9 @@ class AccountMove(models.Model):
     def _dealer_value_reconditioning_lines(self):
         """Carry the posted amount of the reconditioning lines to their cars, once: each line
         remembers how much it carried, so posting again after a reset adds only a difference."""
-        # sudo: posting (Odoo's invoicing right, checked by _post) revalues the car, as Odoo's own bill
-        # posting creates its price-difference layers (purchase_stock); layers are Inventory Administrators'
-        lines = self._dealer_reconditioning_lines().sudo()  # sudo: see above
+        # posting needs Odoo's invoicing right (checked by _post) and then revalues the car, as Odoo's own
+        # bill posting creates its price-difference layers (purchase_stock): layers are Inventory Administrators'
+        lines = self._dealer_reconditioning_lines().sudo()  # sudo: the posted bill revalues the car
         if not lines:
             return
         lines.dealer_reconditioning_id._dealer_lock()
