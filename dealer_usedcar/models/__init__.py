@@ -20,3 +20,6 @@ from . import fleet_vehicle
 from . import dealer_reconditioning
 from . import dealer_reconditioning_line
 from . import dealer_usedcar_stock
+from . import dealer_reconditioning_account_move
+from . import dealer_reconditioning_account_move_line
+from . import dealer_reconditioning_valuation_layer

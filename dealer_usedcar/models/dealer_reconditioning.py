@@ -6,8 +6,9 @@ from odoo.tools import float_compare
 
 
 class DealerReconditioning(models.Model):
-    """Add-ons and repairs of a car in stock: parts leave stock, a repair is billed by its
-    vendor, and the whole cost is added to that car's own valuation (lot revaluation)."""
+    """Add-ons and repairs of a car in stock. The car's own valuation (lot revaluation) rises only
+    by posted costs: the parts issued out of stock at their valuation when it is done, and the
+    vendor's bill (services, other costs) when accounting posts it."""
 
     _name = "dealer.reconditioning"
     _description = "Car Reconditioning"
@@ -50,8 +51,7 @@ class DealerReconditioning(models.Model):
     other_cost = fields.Monetary(
         string="Other Costs",
         tracking=True,
-        help="Costs without a product (e.g. transport, fees): billed by the vendor of a repair, "
-        "otherwise added to the car against the stock input account.",
+        help="Costs without a product (e.g. transport, fees), billed by the vendor on the vendor bill.",
     )
     amount_total = fields.Monetary(string="Total", compute="_compute_amount_total", store=True, tracking=True)
     state = fields.Selection(
@@ -65,11 +65,23 @@ class DealerReconditioning(models.Model):
     )
     note = fields.Html()
     invoice_id = fields.Many2one(
-        "account.move", string="Vendor Bill", readonly=True, copy=False, check_company=True, index="btree_not_null"
+        "account.move",
+        string="Vendor Bill",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        index="btree_not_null",
+        help="The draft bill of the services and other costs: accounting enters the vendor's invoice reference "
+        "and posts it, which adds its untaxed amount to the car.",
     )
+    invoice_state = fields.Selection(related="invoice_id.state", string="Bill Status")
     move_ids = fields.Many2many("stock.move", string="Parts Moves", readonly=True, copy=False)
-    valuation_layer_ids = fields.Many2many(
-        "stock.valuation.layer", string="Valuation Layers", readonly=True, copy=False
+    valuation_layer_ids = fields.One2many(
+        "stock.valuation.layer",
+        "dealer_reconditioning_id",
+        string="Valuation Layers",
+        readonly=True,
+        help="The car's revaluations by this reconditioning: its parts, and its vendor bill once posted.",
     )
 
     @api.depends("vehicle_id")
@@ -101,8 +113,9 @@ class DealerReconditioning(models.Model):
     # ------------------------------------------------------------------
     # actions
     def _check_reconditioning_right(self):
-        """Marking done moves parts out of stock, revalues the car and posts its valuation entry:
-        Odoo's Inventory Administrator and Invoicing rights, granted by an administrator."""
+        """Marking done moves parts out of stock and posts the car's revaluation by them: Odoo's
+        Inventory Administrator and Invoicing rights, granted by an administrator. The vendor bill
+        it drafts is posted by accounting with the vendor's reference, never by this action."""
         user = self.env.user
         missing = []
         if not user.has_group("stock.group_stock_manager"):
@@ -126,16 +139,24 @@ class DealerReconditioning(models.Model):
                 continue  # done already (double click) or cancelled: nothing twice
             rec._dealer_check_ready()
             parts_by_account = rec._dealer_consume_parts()
-            services_by_account = rec._dealer_bill_services()
-            rec._dealer_revalue_car(parts_by_account, services_by_account)
+            rec._dealer_revalue_car(parts_by_account)
+            bill = rec._dealer_bill_services()
             rec._dealer_write({"state": "done"})
-            rec.message_post(
-                body=_(
-                    "Done: %(amount)s added to the cost of %(car)s.",
-                    amount=rec.currency_id.format(rec.amount_total),
+            body = ""
+            if parts_by_account:
+                body = _(
+                    "Done: parts worth %(amount)s added to the cost of %(car)s.",
+                    amount=rec.currency_id.format(sum(parts_by_account.values())),
                     car=rec.vehicle_id.display_name,
                 )
-            )
+            if bill:
+                body = _(
+                    "%(done)s The vendor bill %(bill)s adds its amount once accounting posts it with the "
+                    "vendor's invoice reference.",
+                    done=body,
+                    bill=bill.display_name,
+                ).strip()
+            rec.message_post(body=body)
         return True
 
     def action_cancel(self):
@@ -176,17 +197,29 @@ class DealerReconditioning(models.Model):
             )
         if not self.line_ids and self.currency_id.is_zero(self.other_cost):
             raise UserError(_("%(name)s: add the parts, services or other costs first.", name=self.name))
-        if self.kind == "repair" and not self.vendor_id:
-            raise UserError(_("%(name)s: a repair needs the vendor who bills it.", name=self.name))
+        if not self.vendor_id:
+            if self.kind == "repair":
+                raise UserError(_("%(name)s: a repair needs the vendor who bills it.", name=self.name))
+            if self._dealer_billed_lines() or not self.currency_id.is_zero(self.other_cost):
+                raise UserError(
+                    _(
+                        "%(name)s: services and other costs are bought: choose the vendor who bills them.",
+                        name=self.name,
+                    )
+                )
         if self.line_ids.filtered("is_part") and not self.warehouse_id:
             raise UserError(_("%(name)s: choose the warehouse the parts are taken from.", name=self.name))
+
+    def _dealer_billed_lines(self):
+        return self.line_ids.filtered(lambda line: not line.is_part)
 
     def _dealer_product_accounts(self, product):
         return product.product_tmpl_id.with_company(self.company_id).get_product_accounts()
 
     def _dealer_consume_parts(self):
         """The parts leave the warehouse's stock to the inventory loss location, valued at their
-        FIFO cost; returns ``{counterpart account: value}`` for the car's revaluation."""
+        FIFO cost; returns ``{counterpart account: value}`` for the car's revaluation: the account
+        the parts' issue debited, so that the two entries net to zero there."""
         self.ensure_one()
         lines = self.line_ids.filtered("is_part")
         value_by_account = defaultdict(float)
@@ -232,47 +265,34 @@ class DealerReconditioning(models.Model):
             entry_lines = layers.account_move_id.line_ids
             valuation_account = self._dealer_product_accounts(line.product_id)["stock_valuation"]
             debited = entry_lines.filtered(lambda aml, acc=valuation_account: aml.debit and aml.account_id != acc)
+            # no entry (manual valuation): the part's purchase was expensed, the car takes it back from there
             account = debited.account_id[:1] or self._dealer_product_accounts(line.product_id)["expense"]
             value_by_account[account] += value
         return value_by_account
 
     def _dealer_bill_services(self):
-        """Services and other costs: a repair's vendor bill (posted by a user with invoicing rights);
-        returns ``{counterpart account: value}`` for the car's revaluation."""
+        """Services and other costs: a DRAFT vendor bill for the vendor, on the car's stock input
+        (interim) account, taxes by Odoo (the products' purchase taxes, or the expense account's for
+        other costs, mapped by the vendor's fiscal position). Accounting enters the vendor's invoice
+        reference and posts it: only then does the car's value rise, by the bill's untaxed amount of
+        these lines."""
         self.ensure_one()
-        value_by_account = defaultdict(float)
-        services = self.line_ids.filtered(lambda line: not line.is_part)
-        other_account = self._dealer_product_accounts(self.vehicle_id.product_id)["stock_input"]
-        if self.kind != "repair":
-            for line in services:
-                value_by_account[self._dealer_product_accounts(line.product_id)["expense"]] += line.subtotal
-            if not self.currency_id.is_zero(self.other_cost):
-                value_by_account[other_account] += self.other_cost
-            return value_by_account
+        services = self._dealer_billed_lines()
         if not services and self.currency_id.is_zero(self.other_cost):
-            return value_by_account
-        invoice_lines = [
-            fields.Command.create(
-                {
-                    "product_id": line.product_id.id,
-                    "name": line.name,
-                    "quantity": line.quantity,
-                    "price_unit": line.unit_cost,
-                }
-            )
+            return self.env["account.move"]
+        interim_account = self._dealer_product_accounts(self.vehicle_id.product_id)["stock_input"]
+        line_vals = [
+            {
+                "product_id": line.product_id.id,
+                "name": line.name,
+                "quantity": line.quantity,
+                "price_unit": line.unit_cost,
+            }
             for line in services
         ]
         if not self.currency_id.is_zero(self.other_cost):
-            invoice_lines.append(
-                fields.Command.create(
-                    {
-                        "name": _("%(name)s: other costs", name=self.name),
-                        "quantity": 1,
-                        "price_unit": self.other_cost,
-                        "account_id": other_account.id,
-                        "tax_ids": [fields.Command.clear()],
-                    }
-                )
+            line_vals.append(
+                {"name": _("%(name)s: other costs", name=self.name), "quantity": 1, "price_unit": self.other_cost}
             )
         bill = (
             self.env["account.move"]
@@ -282,39 +302,36 @@ class DealerReconditioning(models.Model):
                     "move_type": "in_invoice",
                     "partner_id": self.vendor_id.id,
                     "company_id": self.company_id.id,
-                    "invoice_date": self.date,
                     "invoice_origin": self.name,
-                    "ref": _("%(name)s, %(car)s", name=self.name, car=self.vehicle_id.display_name),
-                    "invoice_line_ids": invoice_lines,
+                    "invoice_line_ids": [
+                        fields.Command.create({**vals, "dealer_reconditioning_id": self.id}) for vals in line_vals
+                    ],
                 }
             )
         )
+        # Odoo computed the taxes as for any bill line (a product's purchase taxes, else those of the
+        # journal's expense account, mapped by the fiscal position); moving the lines to the interim
+        # account keeps them
+        bill.invoice_line_ids.account_id = interim_account
         self.invoice_id = bill
-        for bill_line in bill.invoice_line_ids:
-            value_by_account[bill_line.account_id] += bill_line.price_subtotal
-        if self.env.user.has_group("account.group_account_invoice"):
-            bill.action_post()
-        return value_by_account
+        return bill
 
-    def _dealer_revalue_car(self, *values_by_account):
-        """Add the cost to the car's lot only: one Odoo lot revaluation per counterpart account
-        (Dr the car's stock valuation / Cr the account the cost was booked on)."""
+    def _dealer_revalue_car(self, value_by_account, bill_line=None):
+        """Add ``{counterpart account: value}`` to the car's lot only: one Odoo lot revaluation per
+        account (Dr the car's stock valuation / Cr that account, the one the cost was posted on)."""
         self.ensure_one()
-        totals = defaultdict(float)
-        for value_by_account in values_by_account:
-            for account, value in value_by_account.items():
-                totals[account] += value
         car = self.vehicle_id
         lot = car.lot_id
         product = car.product_id.with_company(self.company_id)
         accounts = self._dealer_product_accounts(product)
-        layers = self.env["stock.valuation.layer"]
-        last_layer = layers.search([("lot_id", "=", lot.id)], order="id desc", limit=1)
+        layer_model = self.env["stock.valuation.layer"]
         kind = dict(self._fields["kind"]._description_selection(self.env))[self.kind]
         wizard_model = self.env["stock.valuation.layer.revaluation"].with_company(self.company_id)
-        for account, value in totals.items():
+        new_layers = layer_model
+        for account, value in value_by_account.items():
             if self.currency_id.is_zero(value):
                 continue
+            last_layer = layer_model.search([("lot_id", "=", lot.id)], order="id desc", limit=1)
             wizard = wizard_model.create(
                 {
                     "company_id": self.company_id.id,
@@ -323,11 +340,84 @@ class DealerReconditioning(models.Model):
                     "added_value": self.currency_id.round(value),
                     "account_id": account.id,
                     "account_journal_id": accounts["stock_journal"].id,
-                    "date": self.date,
-                    "reason": _("%(name)s (%(kind)s)", name=self.name, kind=kind),
+                    "date": bill_line.date if bill_line else self.date,
+                    "reason": _("%(name)s (%(kind)s)", name=self.name, kind=kind)
+                    + (f", {bill_line.move_id.name}" if bill_line else ""),
                 }
             )
             wizard.action_validate_revaluation()
-        self.valuation_layer_ids = layers.search(
-            [("lot_id", "=", lot.id), ("id", ">", last_layer.id), ("quantity", "=", 0)]
+            layers = layer_model.search([("lot_id", "=", lot.id), ("id", ">", last_layer.id), ("quantity", "=", 0)])
+            layers.write(
+                {"dealer_reconditioning_id": self.id, "account_move_line_id": bill_line.id if bill_line else False}
+            )
+            if bill_line:  # with what it carried before, if the bill was reset and posted again
+                self._dealer_reconcile(bill_line, bill_line.stock_valuation_layer_ids.account_move_id)
+            new_layers |= layers
+        return new_layers
+
+    def _dealer_add_bill_line(self, bill_line, amount):
+        """A posted bill line of this reconditioning (``amount``: what it adds, negative for a
+        credit note) goes to the car: its lot is revalued against the line's account; a car that
+        has left stock has its cost of goods sold raised instead, as Odoo does for a landed cost
+        after the sale."""
+        self.ensure_one()
+        lot = self.vehicle_id.lot_id.with_company(self.company_id)
+        if lot.quantity_svl > 0:
+            self._dealer_revalue_car({bill_line.account_id: amount}, bill_line=bill_line)
+            return
+        accounts = self._dealer_product_accounts(self.vehicle_id.product_id)
+        name = _(
+            "%(name)s: %(bill)s, %(car)s has left stock",
+            name=self.name,
+            bill=bill_line.move_id.name,
+            car=self.vehicle_id.display_name,
         )
+        debit, credit = (
+            (accounts["expense"], bill_line.account_id) if amount > 0 else (bill_line.account_id, accounts["expense"])
+        )
+        entry = (
+            self.env["account.move"]
+            .with_company(self.company_id)
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": accounts["stock_journal"].id,
+                    "company_id": self.company_id.id,
+                    "date": bill_line.date,
+                    "ref": name,
+                    "line_ids": [
+                        fields.Command.create(
+                            {
+                                "name": name,
+                                "account_id": debit.id,
+                                "debit": abs(amount),
+                                "product_id": self.vehicle_id.product_id.id,
+                            }
+                        ),
+                        fields.Command.create(
+                            {
+                                "name": name,
+                                "account_id": credit.id,
+                                "credit": abs(amount),
+                                "product_id": self.vehicle_id.product_id.id,
+                            }
+                        ),
+                    ],
+                }
+            )
+        )
+        entry._post()
+        self._dealer_reconcile(bill_line, entry)
+        self.message_post(body=name)
+
+    @staticmethod
+    def _dealer_reconcile(bill_line, entries):
+        """The bill line and the entry that carried it away, on one reconcilable (interim) account:
+        matched, so nothing stays open there."""
+        if not bill_line or not bill_line.account_id.reconcile or bill_line.reconciled:
+            return
+        counterparts = entries.line_ids.filtered(
+            lambda line: line.account_id == bill_line.account_id and not line.reconciled
+        )
+        if counterparts:
+            (bill_line | counterparts).reconcile()

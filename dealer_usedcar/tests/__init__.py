@@ -11,3 +11,4 @@ from . import test_stock_in
 from . import test_reconditioning
 from . import test_car_cost
 from . import test_action_fields
+from . import test_reconditioning_accounting

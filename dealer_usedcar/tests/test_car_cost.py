@@ -12,10 +12,10 @@ from .test_reconditioning import ReconditioningCase
 @tagged("post_install", "-at_install")
 class TestCarCostIsShownOnTheCar(ReconditioningCase):
     def test_cost_is_purchase_plus_reconditioning_per_car(self):
-        self.recondition(self.car_1, [(self.service, 1, 1500)]).action_done()
-        self.recondition(
-            self.car_1, [(self.service, 1, 250.25)], kind="repair", vendor_id=self.workshop.id
-        ).action_done()
+        self.recondition(self.car_1, [(self.part, 10, 150)]).action_done()
+        repair = self.recondition(self.car_1, [(self.service, 1, 250.25)], kind="repair", vendor_id=self.workshop.id)
+        repair.action_done()
+        self.post_bill(repair)
         cars = self.car_1 | self.car_2
         cars.invalidate_recordset()
         self.assertEqual(cars.mapped("dealer_cost_purchase"), [10000, 12000])
@@ -34,7 +34,7 @@ class TestCarCostIsShownOnTheCar(ReconditioningCase):
             self.assertEqual(sum(cars.mapped("dealer_cost_total")), sum(1000 + index for index in range(8)))
 
     def test_breakdown_lists_the_cars_valuation_layers(self):
-        self.recondition(self.car_1, [(self.service, 1, 1500)]).action_done()
+        self.recondition(self.car_1, [(self.part, 10, 150)]).action_done()
         action = self.car_1.action_view_dealer_cost()
         layers = self.env["stock.valuation.layer"].search(action["domain"])
         self.assertEqual(sorted(layers.mapped("value")), [1500, 10000])
@@ -101,7 +101,7 @@ class TestCarsInStockView(ReconditioningCase):
         return self.env["dealer.usedcar.stock"].search([("vehicle_id", "in", [car.id for car in cars])])
 
     def test_a_received_car_is_listed_with_its_place_origin_and_cost(self):
-        self.recondition(self.car_1, [(self.service, 1, 1500)]).action_done()
+        self.recondition(self.car_1, [(self.part, 10, 150)]).action_done()
         row = self.rows(self.car_1)
         self.assertEqual(len(row), 1)
         self.assertEqual(
@@ -135,7 +135,7 @@ class TestCarsInStockView(ReconditioningCase):
         self.assertEqual(car.dealer_usage, "stock")
 
     def test_status_follows_reconditioning_and_sale(self):
-        reconditioning = self.recondition(self.car_1, [(self.service, 1, 100)])
+        reconditioning = self.recondition(self.car_1, [(self.part, 1, 100)])
         self.assertEqual(self.rows(self.car_1).status, "reconditioning")
         reconditioning.action_done()
         self.assertEqual(self.rows(self.car_1).status, "in_stock")
