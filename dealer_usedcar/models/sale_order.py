@@ -379,6 +379,7 @@ class SaleOrder(models.Model):
                 "dealer_car_cost": car_cost,
             }
         )
+        self._dealer_transfers()._dealer_reopen()
         self.message_post(
             body=_(
                 "Sale approved: car %(car)s delivered, invoice %(invoice)s posted.",
@@ -462,10 +463,27 @@ class SaleOrder(models.Model):
             order._dealer_unapprove()
         return True
 
+    def _dealer_transfers(self):
+        return self.env["dealer.ownership.transfer"].search([("sale_id", "in", self.ids)])
+
     def _dealer_check_unapprovable(self):
         self.ensure_one()
         if self.dealer_approval_state != "approved":
             raise UserError(_("%(order)s is not approved: there is nothing to reverse.", order=self.name))
+        done = (
+            self.env["dealer.ownership.transfer"]
+            .sudo()  # sudo: the guard sees every transfer of the sale, whoever the approver is
+            .search([("sale_id", "=", self.id), ("state", "=", "done")], limit=1)
+        )
+        if done:
+            raise UserError(
+                _(
+                    "The ownership of the car of %(order)s is transferred already (%(transfer)s): the sale is "
+                    "not un-approved.",
+                    order=self.name,
+                    transfer=done.name,
+                )
+            )
         invoice = self.dealer_invoice_id
         receivable = invoice.line_ids.filtered(lambda line: line.account_type == "asset_receivable")
         if invoice.payment_state != "not_paid" or receivable.filtered(
@@ -495,6 +513,7 @@ class SaleOrder(models.Model):
         if credit_note.state != "posted":
             credit_note.action_post()
         returns = self._dealer_return_car()
+        self._dealer_transfers()._dealer_cancel()
         self._dealer_write(
             {
                 "dealer_approval_state": "none",
