@@ -367,9 +367,7 @@ class SaleOrder(models.Model):
         lot = car.lot_id.with_company(self.company_id)
         car_cost = lot.value_svl
         self._dealer_deliver_car()
-        # as Odoo's invoicing wizard does for a regular invoice: posted down payments are deducted
-        invoice = self._create_invoices(final=True)
-        invoice.action_post()
+        invoice = self._dealer_approval_invoice(car)
         self._dealer_write(
             {
                 "dealer_approval_state": "approved",
@@ -388,6 +386,26 @@ class SaleOrder(models.Model):
             )
         )
         self._dealer_send_survey()
+
+    def _dealer_approval_invoice(self, car):
+        """The posted customer invoice of the approval: Odoo's regular invoice, made as its invoicing
+        wizard does (final: posted down payments are deducted); an order billed already (its car's
+        product invoiced on order, before the delivery) keeps that invoice, posted, never a second."""
+        self.ensure_one()
+        if self._get_invoiceable_lines(final=True).filtered(lambda line: not line.display_type):
+            invoice = self._create_invoices(final=True)
+        else:
+            car_line = self.order_line.filtered(lambda line: line.dealer_vehicle_id == car)
+            invoice = car_line.invoice_lines.move_id.filtered(
+                lambda move: move.move_type == "out_invoice"
+                and move.state in ("draft", "posted")
+                and move.payment_state != "reversed"
+            ).sorted("id")[-1:]
+            if not invoice:
+                raise UserError(self._nothing_to_invoice_error_message())
+        if invoice.state == "draft":
+            invoice.action_post()
+        return invoice
 
     def _dealer_open_deliveries(self):
         return self.picking_ids.filtered(

@@ -11,3 +11,4 @@ from . import test_survey
 from . import test_stock_in
 from . import test_reconditioning
 from . import test_car_cost
+from . import test_purchase_rights
