@@ -12,3 +12,4 @@ from . import test_stock_in
 from . import test_reconditioning
 from . import test_car_cost
 from . import test_purchase_rights
+from . import test_manifest
