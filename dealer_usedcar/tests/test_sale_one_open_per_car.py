@@ -168,6 +168,10 @@ class TestTwoSalesOfOneCarAtOnce(TransactionCase):
         except Exception as error:  # reported by the assertion, never lost in the thread
             outcome[user_id] = f"crashed: {error!r}"
 
+    def _sell_together(self, user_id, car_id, barrier, outcome):
+        barrier.wait(timeout=10)
+        self._sell(user_id, car_id, outcome)
+
     def _open_sales(self, car_id):
         with self._cursor() as cr:
             cr.execute(
@@ -213,11 +217,10 @@ class TestTwoSalesOfOneCarAtOnce(TransactionCase):
         for round_, car_id in enumerate(self.car_ids[:ROUNDS]):
             barrier, outcome = threading.Barrier(2), {}
 
-            def sell(user_id, car_id=car_id, barrier=barrier, outcome=outcome):
-                barrier.wait(timeout=10)
-                self._sell(user_id, car_id, outcome)
-
-            threads = [threading.Thread(target=sell, args=(user_id,)) for user_id in (seller_a, seller_b)]
+            threads = [
+                threading.Thread(target=self._sell_together, args=(user_id, car_id, barrier, outcome))
+                for user_id in (seller_a, seller_b)
+            ]
             with mute_logger("odoo.sql_db"):
                 for thread in threads:
                     thread.start()
