@@ -6,7 +6,7 @@
     "author": "Dealer Suite",
     "website": "https://github.com/dealer-suite/dealer",
     "license": "LGPL-3",
-    "depends": ["dealer_jobs", "crm", "repair", "survey", "sms"],
+    "depends": ["dealer_jobs", "crm", "survey", "sms"],
     "data": [
         "security/dealer_usedcar_groups.xml",
         "security/ir.model.access.csv",

@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
+from odoo.tools import float_is_zero
 
 # The purchase cart's bookkeeping on a sale line: what a purchase user may write on it
 CART_FIELDS = {"dealer_cart_state", "dealer_purchase_line_id"}
@@ -40,6 +41,31 @@ class SaleOrderLine(models.Model):
     dealer_purchase_order_id = fields.Many2one(
         related="dealer_purchase_line_id.order_id", string="Purchase Order", readonly=True
     )
+    dealer_car_open = fields.Boolean(
+        string="Car in an Open Sale",
+        compute="_compute_dealer_car_open",
+        store=True,
+        help="The line sells its car on a live order (not cancelled, not an earlier version) and the car "
+        "is not delivered: a car is on one such line at most.",
+    )
+
+    _sql_constraints = [
+        (
+            "dealer_one_open_sale_per_car",
+            "EXCLUDE (dealer_vehicle_id WITH =) WHERE (dealer_car_open)",
+            "This car is already being sold by another open order: cancel that order first.",
+        ),
+    ]
+
+    @api.depends("dealer_vehicle_id", "state", "qty_delivered", "order_id.dealer_version_of_id")
+    def _compute_dealer_car_open(self):
+        for line in self:
+            line.dealer_car_open = bool(
+                line.dealer_vehicle_id
+                and line.state != "cancel"
+                and not line.order_id.dealer_version_of_id
+                and float_is_zero(line.qty_delivered, precision_rounding=line.product_uom.rounding or 0.01)
+            )
 
     def _prepare_procurement_values(self, group_id=False):
         values = super()._prepare_procurement_values(group_id=group_id)

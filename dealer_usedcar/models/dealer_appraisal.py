@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_amount
 
 from odoo.addons.dealer_jobs.tools import vin as vin_tools
 
@@ -221,11 +222,32 @@ class DealerAppraisal(models.Model):
         return True
 
     def _dealer_check_buy_right(self):
-        if not self.env.user.has_group("purchase.group_purchase_user"):
+        """Buying creates a purchase order: a used-car salesperson's own one."""
+        if not self.env["purchase.order"].has_access("create"):
             raise AccessError(
                 _(
-                    "Buying a car creates a purchase order: you need the right Purchase / User "
-                    "(ask your administrator)."
+                    "Buying a car creates a purchase order: you need the right Dealer Used Cars / "
+                    "Salesperson (ask your administrator)."
+                )
+            )
+
+    def _dealer_check_buy_limit(self):
+        """Above the company's buy limit, a second person buys: a used-car manager other than
+        the evaluator (four eyes on the price)."""
+        self.ensure_one()
+        limit = self.company_id.dealer_appraisal_approval_amount
+        if not limit or self.currency_id.compare_amounts(self.price_offered, limit) <= 0:
+            return
+        user = self.env.user
+        if not user.has_group("dealer_usedcar.group_dealer_usedcar_manager") or user == self.evaluator_id:
+            raise AccessError(
+                _(
+                    "%(appraisal)s offers %(price)s, above the buy limit of %(limit)s: a used-car manager "
+                    "other than the evaluator %(evaluator)s buys the car.",
+                    appraisal=self.name,
+                    price=format_amount(self.env, self.price_offered, self.currency_id),
+                    limit=format_amount(self.env, limit, self.currency_id),
+                    evaluator=self.evaluator_id.name or "",
                 )
             )
 
@@ -238,6 +260,7 @@ class DealerAppraisal(models.Model):
         self._dealer_lock()
         if self.state != "bought":
             self._dealer_check_state(("done",), _("Buying the car"))
+            self._dealer_check_buy_limit()
             vehicle = self._dealer_buy_vehicle()
             order = self._dealer_create_purchase(vehicle)
             self._dealer_write({"state": "bought", "vehicle_id": vehicle.id, "purchase_id": order.id})

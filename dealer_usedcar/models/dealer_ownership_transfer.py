@@ -60,7 +60,7 @@ class DealerOwnershipTransfer(models.Model):
     )
     date_deadline = fields.Date(
         string="Deadline",
-        compute="_compute_from_sale",
+        compute="_compute_date_deadline",
         store=True,
         precompute=True,
         readonly=False,
@@ -70,7 +70,7 @@ class DealerOwnershipTransfer(models.Model):
     line_ids = fields.One2many("dealer.ownership.transfer.line", "transfer_id", string="Paperwork", copy=True)
     accessories = fields.Text(string="Accessories Handed Over", help="Keys, manuals, service book, tools, ...")
     state = fields.Selection(
-        [("draft", "In Progress"), ("done", "Done")],
+        [("draft", "In Progress"), ("done", "Done"), ("cancel", "Cancelled")],
         default="draft",
         required=True,
         readonly=True,
@@ -91,10 +91,17 @@ class DealerOwnershipTransfer(models.Model):
             transfer.vehicle_id = sale.dealer_vehicle_id
             transfer.partner_id = sale.partner_id
             transfer.user_id = sale.user_id
-            start = sale.dealer_approved_date or sale.date_order
-            transfer.date_deadline = start and (
-                fields.Date.to_date(start) + timedelta(days=(sale.company_id or self.env.company).dealer_transfer_days)
-            )
+
+    @api.depends("sale_id.dealer_approved_date")
+    def _compute_date_deadline(self):
+        """The approval date of the sale plus the company's days: a sale approved again (after an
+        un-approval) moves the deadline of its reopened transfer."""
+        for transfer in self:
+            approved = transfer.sale_id.dealer_approved_date
+            if not approved:
+                continue  # un-approved: the cancelled transfer keeps its deadline
+            days = (transfer.sale_id.company_id or self.env.company).dealer_transfer_days
+            transfer.date_deadline = fields.Date.to_date(approved) + timedelta(days=days)
 
     @api.model
     def _default_line_commands(self):
@@ -105,6 +112,7 @@ class DealerOwnershipTransfer(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._dealer_check_approved_sales([vals.get("sale_id") for vals in vals_list])
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("dealer.ownership.transfer") or _("New")
@@ -113,6 +121,24 @@ class DealerOwnershipTransfer(models.Model):
         transfers = super().create(vals_list)
         transfers._dealer_schedule_activity()
         return transfers
+
+    def write(self, vals):
+        if vals.get("sale_id"):
+            self._dealer_check_approved_sales([vals["sale_id"]])
+        return super().write(vals)
+
+    @api.model
+    def _dealer_check_approved_sales(self, sale_ids):
+        """A transfer is made for an approved car sale only: the car has been delivered to its buyer."""
+        sales = self.env["sale.order"].browse([sale_id for sale_id in sale_ids if sale_id])
+        not_approved = sales.filtered(lambda sale: sale.dealer_approval_state != "approved")
+        if not_approved:
+            raise UserError(
+                _(
+                    "%(sale)s is not approved: an ownership transfer is made for an approved car sale only.",
+                    sale=not_approved[0].name,
+                )
+            )
 
     def _dealer_schedule_activity(self):
         for transfer in self.filtered(lambda transfer: transfer.state == "draft" and transfer.date_deadline):
@@ -133,6 +159,14 @@ class DealerOwnershipTransfer(models.Model):
         for transfer in self:
             if transfer.state == "done":
                 continue
+            if transfer.state == "cancel":
+                raise UserError(
+                    _(
+                        "%(transfer)s is cancelled: its sale was un-approved. It reopens when the sale is approved "
+                        "again.",
+                        transfer=transfer.name,
+                    )
+                )
             missing = transfer.line_ids.filtered(lambda line: line.mandatory and not line.done)
             if missing:
                 raise UserError(
@@ -150,6 +184,21 @@ class DealerOwnershipTransfer(models.Model):
         self._dealer_lock()
         self.filtered(lambda transfer: transfer.state == "done")._dealer_write({"state": "draft", "date_done": False})
         return True
+
+    def _dealer_cancel(self):
+        """The sale was un-approved: its open transfer is cancelled (called by the un-approval)."""
+        for transfer in self.filtered(lambda transfer: transfer.state == "draft"):
+            transfer._dealer_write({"state": "cancel"})
+            transfer.activity_unlink(["mail.mail_activity_data_todo"])
+            transfer.message_post(body=_("Cancelled: the sale %(sale)s was un-approved.", sale=transfer.sale_id.name))
+
+    def _dealer_reopen(self):
+        """The sale was approved again: its cancelled transfer reopens, the deadline follows the new
+        approval date (called by the approval)."""
+        for transfer in self.filtered(lambda transfer: transfer.state == "cancel"):
+            transfer._dealer_write({"state": "draft"})
+            transfer._dealer_schedule_activity()
+            transfer.message_post(body=_("Reopened: the sale %(sale)s was approved again.", sale=transfer.sale_id.name))
 
     @api.model
     def _dealer_import_approved_sales(self):

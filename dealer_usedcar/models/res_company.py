@@ -14,3 +14,9 @@ class ResCompany(models.Model):
         string="After-Sales Survey",
         help="Survey to which the customer is invited when a used-car sale is approved.",
     )
+    dealer_appraisal_approval_amount = fields.Monetary(
+        string="Appraisal Buy Limit",
+        currency_field="currency_id",
+        help="Buying an appraised car at a higher price needs a second person: a used-car manager other "
+        "than the evaluator buys it. 0 switches the rule off.",
+    )

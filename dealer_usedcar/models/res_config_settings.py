@@ -6,3 +6,6 @@ class ResConfigSettings(models.TransientModel):
 
     dealer_transfer_days = fields.Integer(related="company_id.dealer_transfer_days", readonly=False)
     dealer_survey_id = fields.Many2one(related="company_id.dealer_survey_id", readonly=False)
+    dealer_appraisal_approval_amount = fields.Monetary(
+        related="company_id.dealer_appraisal_approval_amount", readonly=False
+    )

@@ -9,6 +9,8 @@ APPROVAL_RIGHTS = (
     ("stock.group_stock_user", "Inventory: User"),
 )
 OPEN_SALE_STATES = ("draft", "sent", "sale")
+# the context value under which the approval validates a car's delivery: no client can send it
+_APPROVAL_DELIVERY = object()
 
 
 class SaleOrder(models.Model):
@@ -33,6 +35,12 @@ class SaleOrder(models.Model):
         "fleet.vehicle",
         string="Cars in Other Open Sales",
         compute="_compute_dealer_reserved_vehicle_ids",
+    )
+    dealer_sells_car = fields.Boolean(
+        string="Sells a Car",
+        compute="_compute_dealer_sells_car",
+        help="A car is on the order (chosen as the car sold or on a line, as a job sells it): its delivery "
+        "waits for the approval.",
     )
     dealer_payment_method = fields.Selection(
         [("cash", "Cash"), ("bank_transfer", "Bank Transfer"), ("financing", "Financing"), ("leasing", "Leasing")],
@@ -89,26 +97,30 @@ class SaleOrder(models.Model):
     # computes
     @api.depends("company_id", "dealer_vehicle_id")
     def _compute_dealer_reserved_vehicle_ids(self):
-        others = (
-            self.env["sale.order"]
+        open_lines = (
+            self.env["sale.order.line"]
             .sudo()  # sudo: cars in colleagues' open orders are taken too; only the cars are read, for the domain
             .search(
                 [
-                    ("dealer_vehicle_id", "!=", False),
-                    ("state", "in", OPEN_SALE_STATES),
-                    ("dealer_approval_state", "=", "none"),
+                    ("dealer_car_open", "=", True),
                     ("company_id", "in", self.company_id.ids or self.env.company.ids),
                 ]
             )
         )
         for order in self:
-            cars = (others - order._origin).dealer_vehicle_id
+            cars = open_lines.filtered(lambda line, order=order: line.order_id != order._origin).dealer_vehicle_id
             order.dealer_reserved_vehicle_ids = self.env["fleet.vehicle"].browse(cars.ids)
+
+    @api.depends("dealer_vehicle_id", "order_line.dealer_vehicle_id")
+    def _compute_dealer_sells_car(self):
+        for order in self:
+            order.dealer_sells_car = bool(order._dealer_cars())
 
     @api.depends(
         "amount_untaxed",
         "currency_id",
         "dealer_vehicle_id",
+        "order_line.dealer_vehicle_id",
         "dealer_car_cost",
         "dealer_approval_state",
         "order_line.product_uom_qty",
@@ -127,7 +139,7 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if self.dealer_approval_state == "approved":
             return self.dealer_car_cost
-        lot = self.dealer_vehicle_id.lot_id.with_company(self.company_id or self.env.company)
+        lot = self._dealer_cars()[:1].lot_id.with_company(self.company_id or self.env.company)
         return lot.value_svl if lot.quantity_svl > 0 else 0.0
 
     def _dealer_extra_cost(self):
@@ -151,21 +163,23 @@ class SaleOrder(models.Model):
 
     # ------------------------------------------------------------------
     # the car and its line
-    def _dealer_other_open_sale(self):
-        """Another open order selling this order's car (not approved yet: an approved car left stock)."""
+    def _dealer_cars(self):
+        """The cars the orders sell, whichever way they are on it: the car sold or a line's car (a job)."""
+        return self.dealer_vehicle_id | self.order_line.dealer_vehicle_id
+
+    def _dealer_other_open_sale(self, car=None):
+        """Another open order selling this order's car: a live order with the car on a line, the car not
+        delivered (an approved car left stock). The database holds one such line per car."""
         self.ensure_one()
+        car = car or self._dealer_cars()[:1]
         return (
-            self.env["sale.order"]
+            self.env["sale.order.line"]
             .sudo()  # sudo: the other order may be a colleague's the user cannot read; only its name is shown
             .search(
-                [
-                    ("dealer_vehicle_id", "=", self.dealer_vehicle_id.id),
-                    ("state", "in", OPEN_SALE_STATES),
-                    ("dealer_approval_state", "=", "none"),
-                    ("id", "!=", self.id),
-                ],
+                [("dealer_vehicle_id", "=", car.id), ("dealer_car_open", "=", True), ("order_id", "!=", self.id)],
                 limit=1,
             )
+            .order_id
         )
 
     @api.constrains("dealer_vehicle_id", "state")
@@ -288,9 +302,18 @@ class SaleOrder(models.Model):
             raise UserError(_("%(order)s is approved already: nothing was done twice.", order=self.name))
         if self.state != "sale":
             raise UserError(_("Confirm %(order)s before approving it.", order=self.name))
-        car = self.dealer_vehicle_id
-        if not car:
+        cars = self._dealer_cars()
+        if not cars:
             raise UserError(_("%(order)s sells no car: choose the car sold before approving.", order=self.name))
+        if len(cars) > 1:
+            raise UserError(
+                _(
+                    "%(order)s sells several cars (%(cars)s): sell each car on its own order.",
+                    order=self.name,
+                    cars=", ".join(cars.mapped("display_name")),
+                )
+            )
+        car = cars
         car_line = self.order_line.filtered(lambda line: line.dealer_vehicle_id == car)
         if not car_line:
             raise UserError(_("%(order)s has no line for the car %(car)s.", order=self.name, car=car.display_name))
@@ -324,7 +347,7 @@ class SaleOrder(models.Model):
                     order=self.name,
                 )
             )
-        other = self._dealer_other_open_sale()
+        other = self._dealer_other_open_sale(car)
         if other:
             raise UserError(
                 _(
@@ -336,13 +359,11 @@ class SaleOrder(models.Model):
 
     def _dealer_approve(self):
         self.ensure_one()
-        car = self.dealer_vehicle_id
+        car = self._dealer_cars()
         lot = car.lot_id.with_company(self.company_id)
         car_cost = lot.value_svl
         self._dealer_deliver_car()
-        # as Odoo's invoicing wizard does for a regular invoice: posted down payments are deducted
-        invoice = self._create_invoices(final=True)
-        invoice.action_post()
+        invoice = self._dealer_approval_invoice(car)
         self._dealer_write(
             {
                 "dealer_approval_state": "approved",
@@ -352,6 +373,7 @@ class SaleOrder(models.Model):
                 "dealer_car_cost": car_cost,
             }
         )
+        self._dealer_transfers()._dealer_reopen()
         self.message_post(
             body=_(
                 "Sale approved: car %(car)s delivered, invoice %(invoice)s posted.",
@@ -361,6 +383,26 @@ class SaleOrder(models.Model):
         )
         self._dealer_send_survey()
 
+    def _dealer_approval_invoice(self, car):
+        """The posted customer invoice of the approval: Odoo's regular invoice, made as its invoicing
+        wizard does (final: posted down payments are deducted); an order billed already (its car's
+        product invoiced on order, before the delivery) keeps that invoice, posted, never a second."""
+        self.ensure_one()
+        if self._get_invoiceable_lines(final=True).filtered(lambda line: not line.display_type):
+            invoice = self._create_invoices(final=True)
+        else:
+            car_line = self.order_line.filtered(lambda line: line.dealer_vehicle_id == car)
+            invoice = car_line.invoice_lines.move_id.filtered(
+                lambda move: move.move_type == "out_invoice"
+                and move.state in ("draft", "posted")
+                and move.payment_state != "reversed"
+            ).sorted("id")[-1:]
+            if not invoice:
+                raise UserError(self._nothing_to_invoice_error_message())
+        if invoice.state == "draft":
+            invoice.action_post()
+        return invoice
+
     def _dealer_open_deliveries(self):
         return self.picking_ids.filtered(
             lambda picking: picking.picking_type_code == "outgoing" and picking.state not in ("done", "cancel")
@@ -369,7 +411,7 @@ class SaleOrder(models.Model):
     def _dealer_deliver_car(self):
         """Validate the delivery carrying the car with exactly the car's serial."""
         self.ensure_one()
-        car = self.dealer_vehicle_id
+        car = self._dealer_cars()
         car_line = self.order_line.filtered(lambda line: line.dealer_vehicle_id == car)
         if not car_line.move_ids.filtered(lambda move: move.state not in ("done", "cancel")):
             # un-approved before: the car came back by a return, deliver it again
@@ -383,7 +425,9 @@ class SaleOrder(models.Model):
             self._dealer_set_move_lot(move, car)
         for picking in pickings.sorted("id"):
             picking.move_ids.filtered(lambda move: move.state not in ("done", "cancel") and move.quantity).picked = True
-            result = picking.with_context(skip_backorder=True, skip_sms=True).button_validate()
+            result = picking.with_context(
+                skip_backorder=True, skip_sms=True, dealer_approval_delivery=_APPROVAL_DELIVERY
+            ).button_validate()
             if picking.state != "done":
                 raise UserError(
                     _(
@@ -396,6 +440,11 @@ class SaleOrder(models.Model):
         car.invalidate_recordset(["stock_location_id", "stock_warehouse_id"])  # computed from the quants
         if car.stock_location_id:
             raise UserError(_("Car %(car)s is still in stock after its delivery.", car=car.display_name))
+
+    @api.model
+    def _dealer_delivering_by_approval(self):
+        """Whether this environment is the approval validating a car's delivery (not a user)."""
+        return self.env.context.get("dealer_approval_delivery") is _APPROVAL_DELIVERY
 
     @api.model
     def _dealer_set_move_lot(self, move, car):
@@ -428,10 +477,27 @@ class SaleOrder(models.Model):
             order._dealer_unapprove()
         return True
 
+    def _dealer_transfers(self):
+        return self.env["dealer.ownership.transfer"].search([("sale_id", "in", self.ids)])
+
     def _dealer_check_unapprovable(self):
         self.ensure_one()
         if self.dealer_approval_state != "approved":
             raise UserError(_("%(order)s is not approved: there is nothing to reverse.", order=self.name))
+        done = (
+            self.env["dealer.ownership.transfer"]
+            .sudo()  # sudo: the guard sees every transfer of the sale, whoever the approver is
+            .search([("sale_id", "=", self.id), ("state", "=", "done")], limit=1)
+        )
+        if done:
+            raise UserError(
+                _(
+                    "The ownership of the car of %(order)s is transferred already (%(transfer)s): the sale is "
+                    "not un-approved.",
+                    order=self.name,
+                    transfer=done.name,
+                )
+            )
         invoice = self.dealer_invoice_id
         receivable = invoice.line_ids.filtered(lambda line: line.account_type == "asset_receivable")
         if invoice.payment_state != "not_paid" or receivable.filtered(
@@ -461,6 +527,7 @@ class SaleOrder(models.Model):
         if credit_note.state != "posted":
             credit_note.action_post()
         returns = self._dealer_return_car()
+        self._dealer_transfers()._dealer_cancel()
         self._dealer_write(
             {
                 "dealer_approval_state": "none",
@@ -482,7 +549,7 @@ class SaleOrder(models.Model):
     def _dealer_return_car(self):
         """Odoo's return of the done deliveries of the car, validated with the car's serial."""
         self.ensure_one()
-        car = self.dealer_vehicle_id
+        car = self._dealer_cars()
         car_line = self.order_line.filtered(lambda line: line.dealer_vehicle_id == car)
         done_moves = car_line.move_ids.filtered(
             lambda move: move.state == "done" and move.picking_code == "outgoing" and move.lot_ids == car.lot_id

@@ -32,6 +32,10 @@ class SaleOrderLine(models.Model):
             {vals["order_id"] for vals in vals_list if vals.get("dealer_vehicle_id") and vals.get("order_id")}
         )
         orders._dealer_car_locked()._dealer_refuse_car_change()  # no car comes onto a confirmed order
+        for vals in vals_list:
+            if vals.get("dealer_vehicle_id") and vals.get("order_id"):
+                order = self.env["sale.order"].browse(vals["order_id"])
+                self._dealer_check_car_in_one_open_sale(order, vals["dealer_vehicle_id"])
         return super().create(vals_list)
 
     def write(self, vals):
@@ -39,6 +43,8 @@ class SaleOrderLine(models.Model):
             vals = dict(vals, price_unit=0.0)
         if "dealer_vehicle_id" in vals:
             self._dealer_check_car_kept(vals["dealer_vehicle_id"])
+            for order in self.order_id:
+                self._dealer_check_car_in_one_open_sale(order, vals["dealer_vehicle_id"])
         return super().write(vals)
 
     def _dealer_check_car_kept(self, car_id):
@@ -47,6 +53,22 @@ class SaleOrderLine(models.Model):
         self.filtered(
             lambda line: line.dealer_vehicle_id.id != car_id
         ).order_id._dealer_car_locked()._dealer_refuse_car_change()
+
+    def _dealer_check_car_in_one_open_sale(self, order, car_id):
+        """The friendly message in front of the database's guard (one open sale line per car): checked
+        before the line is written, since the database refuses it at the next flush."""
+        car = self.env["fleet.vehicle"].browse(car_id)
+        if not car or order.state == "cancel" or order.dealer_version_of_id:
+            return
+        other = order._dealer_other_open_sale(car)
+        if other:
+            raise ValidationError(
+                _(
+                    "Car %(car)s is already being sold by the open order %(order)s: cancel that order first.",
+                    car=car.display_name,
+                    order=other.name,
+                )
+            )
 
     @api.constrains("dealer_is_gift", "price_unit")
     def _check_dealer_gift_price(self):

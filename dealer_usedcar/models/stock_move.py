@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import _, models
 from odoo.exceptions import UserError
 
 
@@ -7,6 +7,7 @@ class StockMove(models.Model):
 
     def _action_done(self, cancel_backorder=False):
         self._dealer_check_car_not_in_stock()
+        self._dealer_check_car_delivery_approved()
         return super()._action_done(cancel_backorder=cancel_backorder)
 
     def _dealer_check_car_not_in_stock(self):
@@ -23,3 +24,25 @@ class StockMove(models.Model):
             errors += cars._dealer_in_stock_errors(company)
         if errors:
             raise UserError("\n".join(errors))
+
+    def _dealer_check_car_delivery_approved(self):
+        """A car sold on an order (as its car sold or on a line, as a job sells it) goes to the
+        customer only through the sale's approval, which also posts the invoice."""
+        if self.env["sale.order"]._dealer_delivering_by_approval():
+            return
+        cars_out = self.sudo().filtered(  # sudo: the guard reads the sale line's car whatever the user's sale rights
+            lambda move: move.state != "done"
+            and move.sale_line_id
+            and move.location_dest_id.usage == "customer"
+            and (move.dealer_vehicle_id or move.sale_line_id.dealer_vehicle_id)
+        )
+        if cars_out:
+            move = cars_out[0]
+            raise UserError(
+                _(
+                    "Car %(car)s of %(order)s is delivered by the approval of its sale: a sale approver "
+                    "approves %(order)s, which delivers the car and posts the invoice.",
+                    car=(move.dealer_vehicle_id or move.sale_line_id.dealer_vehicle_id).display_name,
+                    order=move.sale_line_id.order_id.name,
+                )
+            )

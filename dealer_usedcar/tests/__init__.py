@@ -5,6 +5,7 @@ from . import test_prospect
 from . import test_sale_approval
 from . import test_sale_deposit
 from . import test_sale_car_kept
+from . import test_sale_one_open_per_car
 from . import test_ownership_transfer
 from . import test_survey
 from . import test_stock_in
@@ -12,3 +13,5 @@ from . import test_reconditioning
 from . import test_car_cost
 from . import test_action_fields
 from . import test_reconditioning_accounting
+from . import test_purchase_rights
+from . import test_manifest

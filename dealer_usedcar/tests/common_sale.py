@@ -18,7 +18,10 @@ class CarSaleCase(AccountTestInvoicingCommon):
         super().setUpClass()
         cls.company = cls.company_data["company"]
         # the test user (Odoo's accountman) also manages used cars: reads transfers, surveys of sales
-        cls.env.user.groups_id += cls.env.ref("dealer_usedcar.group_dealer_usedcar_manager")
+        # and administers the dealer suite (vehicle models): no used-car group implies that
+        cls.env.user.groups_id += cls.env.ref("dealer_usedcar.group_dealer_usedcar_manager") | cls.env.ref(
+            "dealer_jobs.group_dealer_manager"
+        )
         setup_vehicle_valuation(cls.env)
         cls.brand = cls.env["fleet.vehicle.model.brand"].create({"name": "Gebrauchtmarke"})
         cls.model = cls.env["fleet.vehicle.model"].create(

@@ -12,8 +12,10 @@ class UsedCarStockCase(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.user.groups_id |= cls.env.ref("dealer_usedcar.group_dealer_usedcar_manager") | cls.env.ref(
-            "stock.group_stock_manager"
+        cls.env.user.groups_id |= (
+            cls.env.ref("dealer_usedcar.group_dealer_usedcar_manager")
+            | cls.env.ref("stock.group_stock_manager")
+            | cls.env.ref("dealer_jobs.group_dealer_manager")  # vehicle models: no used-car group implies it
         )
         cls.company = cls.env.company
         cls.company.dealer_vin_check_digit = True

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .test_reconditioning import ReconditioningCase
@@ -158,8 +158,12 @@ class TestCarsInStockView(ReconditioningCase):
         self.car_1.product_id.invoice_policy = "order"  # billed before the car leaves
         order._create_invoices().action_post()
         self.assertEqual(self.rows(self.car_1).status, "sold_not_delivered")
+        invoice = order.invoice_ids
         order.picking_ids.move_ids.picked = True
-        order.picking_ids.button_validate()
+        with self.assertRaisesRegex(UserError, "delivered by the approval"):
+            order.picking_ids.button_validate()
+        order.action_dealer_approve()  # delivers the car; the order keeps its invoice
+        self.assertEqual((order.dealer_invoice_id, order.invoice_ids), (invoice, invoice))
         self.assertFalse(self.rows(self.car_1), "a delivered car is out of stock")
 
     def test_days_in_stock_filters(self):

@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -102,3 +104,59 @@ class TestTransferOverdueFilter(TransferCase):
         late.line_ids.done = True
         late.action_done()
         self.assertFalse(Transfer.search([("is_overdue", "=", True), ("id", "in", (late | on_time).ids)]))
+
+
+@tagged("post_install", "-at_install")
+class TestTransferOnlyForAnApprovedSale(TransferCase):
+    def test_transfer_of_a_sale_not_approved_is_refused(self):
+        quotation = self.make_sale(confirm=False)
+        confirmed = self.make_sale(car=self.second_car)
+        Transfer = self.env["dealer.ownership.transfer"].with_user(self.salesperson)
+        for sale in (quotation, confirmed):
+            with self.assertRaisesRegex(UserError, f"{sale.name} is not approved"):
+                Transfer.create({"sale_id": sale.id})
+        self.approve(confirmed)
+        transfer = Transfer.create({"sale_id": confirmed.id})
+        self.assertEqual((transfer.vehicle_id, transfer.state), (self.second_car, "draft"))
+        with self.assertRaisesRegex(UserError, f"{quotation.name} is not approved"):
+            transfer.write({"sale_id": quotation.id})
+
+
+@tagged("post_install", "-at_install")
+class TestUnapprovalAndTheTransfer(TransferCase):
+    def test_unapproval_cancels_the_open_transfer_and_approval_reopens_it_with_a_new_deadline(self):
+        sale = self.make_sale()
+        with freeze_time("2027-01-04 10:00:00"):
+            self.approve(sale)
+            transfer = self.import_transfers()
+        self.assertEqual(transfer.date_deadline, fields.Date.to_date("2027-02-03"))
+        self.assertTrue(transfer.activity_ids)
+
+        self.unapprove(sale)
+        self.assertEqual(transfer.state, "cancel")
+        self.assertFalse(transfer.activity_ids, "nothing left to do for a cancelled transfer")
+        with self.assertRaisesRegex(UserError, "cancelled"):
+            transfer.with_user(self.salesperson).action_done()
+        self.assertFalse(self.import_transfers(user=self.salesperson) - transfer, "no transfer for an un-approved sale")
+
+        with freeze_time("2027-02-15 10:00:00"):
+            self.approve(sale)
+        self.assertEqual(transfer.state, "draft")
+        self.assertEqual(
+            transfer.date_deadline,
+            fields.Date.to_date("2027-03-17"),
+            "the deadline follows the new approval date, not the first approval or the transfer's creation",
+        )
+        self.assertEqual(transfer.activity_ids.user_id, self.salesperson)
+        self.assertEqual(self.import_transfers(), transfer, "still one transfer per sale")
+
+    def test_unapproval_is_refused_once_the_ownership_is_transferred(self):
+        sale = self.make_sale()
+        self.approve(sale)
+        transfer = self.import_transfers()
+        transfer.line_ids.done = True
+        transfer.action_done()
+        with self.assertRaisesRegex(UserError, "transferred already"):
+            self.unapprove(sale)
+        self.assertEqual((sale.dealer_approval_state, transfer.state), ("approved", "done"))
+        self.assertFalse(sale.dealer_invoice_id.reversal_move_ids)
