@@ -32,15 +32,18 @@ class TestDemoWalkable(RootTestMixin, TransactionCase):
         job.action_next_phase()
         self.assertEqual((job.phase_kind, job.status, job.sale_order_ids.state), ("order", "ordered", "sale"))
 
-    def test_ordered_jobs_deliver_exactly_their_car(self):
+    def test_ordered_jobs_deliver_exactly_their_car_by_the_approval(self):
+        # the demo company asks for the approval of car sales (dealer_usedcar): it delivers and invoices
+        self.assertTrue(self.env.company.dealer_sale_approval)
         for xmlid in ("job_4", "job_5"):
             job = self.job(xmlid)
             action = job.action_next_phase()
             delivery = self.env["stock.picking"].browse(action["res_id"])
             self.assertEqual(delivery.move_line_ids.lot_id, job.vehicle_id.lot_id, xmlid)
-            delivery.button_validate()
+            job.sale_order_ids.action_dealer_approve()
+            self.assertEqual(delivery.state, "done", xmlid)
             self.assertEqual(job.vehicle_id.owner_id, job.partner_id, xmlid)
-            job.action_next_phase()  # invoice
+            self.assertEqual(job.status, "sold", xmlid)
             self.assertEqual(job.invoice_ids.amount_total, job.amount_total, xmlid)
 
     def test_the_offered_trade_in_is_bought_with_its_contract(self):

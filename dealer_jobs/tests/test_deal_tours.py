@@ -5,6 +5,8 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.dealer_jobs.tools.vin import with_check_digit
 
+from .common import deliver_cars_with_their_delivery
+
 
 @tagged("post_install", "-at_install")
 class TestDealTours(HttpCase):
@@ -15,6 +17,7 @@ class TestDealTours(HttpCase):
         cls.env["ir.module.module"]._load_module_terms(["base", "web", "mail", "dealer_jobs"], ["de_DE"])
         if "stock_move_sms_validation" in cls.env.company._fields:
             cls.env.company.stock_move_sms_validation = False  # no SMS question on validation
+        deliver_cars_with_their_delivery(cls.env.company)
         cls.salesperson = new_test_user(
             cls.env,
             login="tour_verkauf",

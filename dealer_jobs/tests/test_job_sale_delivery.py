@@ -4,6 +4,7 @@ from odoo.tests import tagged
 
 from odoo.addons.dealer_jobs.tools.vin import with_check_digit
 
+from .common import deliver_cars_with_their_delivery
 from .job_common import JobCase
 
 
@@ -12,6 +13,7 @@ class TestJobSaleDelivery(JobCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        deliver_cars_with_their_delivery(cls.env.company)
         for xmlid in ("dealer_jobs.phase_sale_offer", "dealer_jobs.phase_sale_invoice"):
             cls.env.ref(xmlid).send_on_activation = False
         cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)

@@ -10,6 +10,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.dealer_jobs.tools.vin import with_check_digit
 
+from .common import deliver_cars_with_their_delivery
 from .order_common import OrderFlowCase
 
 
@@ -47,6 +48,7 @@ class TestOrderTracking(OrderFlowCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.company.dealer_ask_tracking_numbers = True
+        deliver_cars_with_their_delivery(cls.env.company)
 
     def delivery(self):
         order = self.make_order((self.mat, 2))

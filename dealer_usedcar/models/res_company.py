@@ -4,6 +4,12 @@ from odoo import fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    dealer_sale_approval = fields.Boolean(
+        string="Car Sales Need Approval",
+        default=True,
+        help="A car sold on an order (a used-car sale or a job's order) leaves stock only by the sale's "
+        "approval, which delivers exactly that car and posts the invoice.",
+    )
     dealer_transfer_days = fields.Integer(
         string="Ownership Transfer Days",
         default=30,

@@ -27,11 +27,13 @@ class StockMove(models.Model):
 
     def _dealer_check_car_delivery_approved(self):
         """A car sold on an order (as its car sold or on a line, as a job sells it) goes to the
-        customer only through the sale's approval, which also posts the invoice."""
+        customer only through the sale's approval, which also posts the invoice, in every company
+        that asks for it (Car Sales Need Approval, on by default)."""
         if self.env["sale.order"]._dealer_delivering_by_approval():
             return
         cars_out = self.sudo().filtered(  # sudo: the guard reads the sale line's car whatever the user's sale rights
             lambda move: move.state != "done"
+            and move.company_id.dealer_sale_approval
             and move.sale_line_id
             and move.location_dest_id.usage == "customer"
             and (move.dealer_vehicle_id or move.sale_line_id.dealer_vehicle_id)

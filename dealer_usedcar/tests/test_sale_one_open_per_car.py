@@ -62,6 +62,15 @@ class TestACarOnALineWaitsForTheApproval(CarSaleCase):
         self.assertTrue(self.car.stock_location_id)
         self.assertEqual(self.partner_balance(self.customer), 0)
 
+    def test_a_company_without_car_sale_approval_delivers_the_car_with_its_delivery(self):
+        self.company.dealer_sale_approval = False
+        order = self.make_line_sale()
+        order.action_confirm()
+        order.picking_ids.button_validate()
+        self.assertEqual(order.picking_ids.state, "done")
+        self.assertEqual((self.car.dealer_usage, self.car.owner_id), ("customer", self.customer))
+        self.assertEqual(order.dealer_approval_state, "none")
+
     def test_a_car_sold_on_a_line_is_not_sold_again_either_way(self):
         first = self.make_line_sale()
         with self.assertRaisesRegex(ValidationError, first.name):
