@@ -1,3 +1,5 @@
+from lxml import html as lxml_html
+
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.dealer_jobs.tools.vin import with_check_digit as valid_vin  # noqa: F401 (used by the tests)
@@ -27,6 +29,31 @@ def render_pdf(env, report, res_ids):
     """
     env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
     return env["ir.actions.report"].with_context(force_report_rendering=True)._render_qweb_pdf(report, res_ids)
+
+
+def render_html(env, report, res_ids):
+    """The report's HTML (what its PDF prints), as text."""
+    html, _format = env["ir.actions.report"]._render_qweb_html(report, res_ids)
+    return html.decode()
+
+
+class ReportTestMixin:
+    """Reading printed documents in tests: ``_render`` a report, ``_text`` of its named elements.
+
+    A mixin (not a test case): the report tests of every addon mix it into their case.
+    """
+
+    def _render(self, xmlid, records):
+        return render_html(self.env, xmlid, records.ids)
+
+    def _text(self, html, name):
+        """The text of the elements called ``name``, blanks collapsed."""
+        tree = lxml_html.fromstring(html)
+        for block in tree.iter("br", "div", "p", "td", "th", "strong"):
+            block.tail = " " + (block.tail or "")  # as printed: one line or cell is not glued to the next
+        nodes = tree.xpath("//*[@name=$name]", name=name)
+        self.assertTrue(nodes, f"{name} is printed")
+        return " ".join(" ".join(node.text_content().split()) for node in nodes)
 
 
 class DealerCase(TransactionCase):
