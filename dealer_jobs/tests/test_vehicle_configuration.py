@@ -6,6 +6,7 @@ from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
+from .common import DealerCase, setup_vehicle_valuation, valid_vin
 from .job_common import JobCase
 
 
@@ -39,3 +40,21 @@ class TestCompanyValuation(AccountTestInvoicingCommon):
         category = category.with_company(company)
         self.assertEqual((category.property_cost_method, category.property_valuation), ("fifo", "real_time"))
         self.assertTrue(category.property_stock_valuation_account_id)
+
+
+@tagged("post_install", "-at_install")
+class TestSettingsKeepCarValuation(DealerCase):
+    """Odoo's settings keep the automated valuation the cars need: saving them (as Odoo does when a
+    second warehouse is made) does not try to switch the valued cars to manual valuation."""
+
+    def test_saving_settings_after_cars_were_valued_keeps_their_valuation(self):
+        setup_vehicle_valuation(self.env)
+        car = self.make_car(valid_vin("WVWZZZ1KZSW000091"), dealer_usage="stock", net_car_value=15000)
+        car._dealer_receive(self.warehouse, self.seller)
+        self.assertEqual(car.lot_id.value_svl, 15000)
+        # a user holding Odoo's automatic accounting group, as Odoo's own stock tests make theirs
+        self.env.user.groups_id |= self.env.ref("stock_account.group_stock_accounting_automatic")
+        self.env["res.config.settings"].create({}).execute()
+        self.env["stock.warehouse"].create({"name": "Zweites Lager", "code": "ZWL"})  # saves settings too
+        category = self.env.ref("dealer_jobs.product_category_vehicles")
+        self.assertEqual(category.property_valuation, "real_time")
