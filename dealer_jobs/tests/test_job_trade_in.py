@@ -194,6 +194,7 @@ class TestTradeInPurchaseRights(JobCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.ref("dealer_jobs.phase_purchase_contract").send_on_activation = False
+        cls.env.ref("dealer_jobs.phase_purchase_credit_note").send_on_activation = False
         cls.vendor = cls.env["res.partner"].create({"name": "Teilehandel"})
         cls.plain_purchase = cls.env["purchase.order"].create(
             {"partner_id": cls.vendor.id, "order_line": [(0, 0, {"product_id": cls.service.id, "product_qty": 1})]}
@@ -216,6 +217,10 @@ class TestTradeInPurchaseRights(JobCase):
         self.assertEqual(purchase.order_line.dealer_vehicle_id, self.car)
         self.assertEqual(purchase.env.user, self.salesperson)
         self.assertEqual(purchase.amount_untaxed, 20000)
+        job.phase_id = self.env.ref("dealer_jobs.phase_purchase_credit_note")
+        job.action_activate_phase()  # the draft credit note, posted by an invoicing user
+        self.assertEqual(job.invoice_ids.state, "draft")
+        self.assertEqual(job.invoice_ids.amount_untaxed, 20000)
 
     def test_salesperson_cannot_read_or_write_other_purchase_orders(self):
         colleagues = self.make_job(process="purchase", user_id=self.colleague.id)
@@ -228,6 +233,9 @@ class TestTradeInPurchaseRights(JobCase):
             with self.assertRaises(AccessError):
                 purchase.order_line.with_user(self.salesperson).read(["price_unit"])
         self.assertFalse(self.env["purchase.order"].with_user(self.salesperson).search([]))
+        self.activate(colleagues, "dealer_jobs.phase_purchase_credit_note")
+        with self.assertRaises(AccessError):
+            colleagues.invoice_ids.with_user(self.salesperson).read(["name"])
         # the sales manager sees the trade-ins of all jobs, not the other purchases
         manager_sees = self.env["purchase.order"].with_user(self.sales_manager).search([])
         self.assertIn(colleagues.purchase_order_ids, manager_sees)
