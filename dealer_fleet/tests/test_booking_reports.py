@@ -12,7 +12,7 @@ from odoo import fields
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.dealer_jobs.tests.common import render_pdf
+from odoo.addons.dealer_jobs.tests.common import ReportTestMixin, render_pdf
 from odoo.addons.dealer_jobs.tools.vin import with_check_digit
 
 APPOINTMENT = "dealer_fleet.action_report_booking_appointment"
@@ -31,7 +31,7 @@ VINS = count(1)
 
 
 @tagged("post_install", "-at_install")
-class TestBookingReports(TransactionCase):
+class TestBookingReports(ReportTestMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -135,19 +135,6 @@ class TestBookingReports(TransactionCase):
         return booking
 
     # ------------------------------------------------------------------
-    def _render(self, xmlid, records):
-        html, _format = self.env["ir.actions.report"]._render_qweb_html(xmlid, records.ids)
-        return html.decode()
-
-    def _text(self, html, name):
-        """The text of the elements called ``name``, blanks collapsed (as dealer_jobs' report tests read it)."""
-        tree = lxml_html.fromstring(html)
-        for block in tree.iter("br", "div", "p", "td", "th", "strong"):
-            block.tail = " " + (block.tail or "")
-        nodes = tree.xpath("//*[@name=$name]", name=name)
-        self.assertTrue(nodes, f"{name} is printed")
-        return " ".join(" ".join(node.text_content().split()) for node in nodes)
-
     def _has(self, html, name):
         return bool(lxml_html.fromstring(html).xpath("//*[@name=$name]", name=name))
 

@@ -30,7 +30,7 @@ ACTION_GROUPS = {
     "status": None,
     "phase": None,
     "callback": None,
-    "purchase": "purchase.group_purchase_user",
+    "purchase": None,  # the trade-in purchase of one's own job: rights on those orders only (ir.rule)
     "post": "account.group_account_invoice",
 }
 
@@ -393,7 +393,7 @@ class DealerJob(models.Model):
         """The one permission check in front of every ``action_*``.
 
         Every action edits the job (salespeople their own, sales managers all); some also need
-        an Odoo right (``ACTION_GROUPS``): buying the car needs Purchase, posting needs Invoicing.
+        an Odoo right (``ACTION_GROUPS``): posting needs Invoicing.
         """
         if action not in ACTION_GROUPS:
             raise ValueError(f"unknown job action {action!r}")

@@ -61,9 +61,9 @@ class DealerJobLine(models.Model):
         """The job's first item is its car (the car's model product)."""
         for line in self:
             job = line.job_id
-            if line.product_id or not job.vehicle_id.model_id:
+            if line.product_id or not job.vehicle_id.model_id.product_tmpl_id:
                 continue
-            car_product = job.vehicle_id.model_id._dealer_get_product()
+            car_product = job.vehicle_id.model_id.product_tmpl_id.product_variant_id  # made with the model
             if not (job.line_ids - line).filtered(
                 lambda other, car_product=car_product: other.product_id == car_product
             ):

@@ -253,35 +253,10 @@ class FleetVehicle(models.Model):
     def _check_dealer_vin(self):
         car_models = self.model_id.filtered(lambda model: model.vehicle_type == "car")
         for car in self.filtered(lambda c: c.vin_sn and c.model_id in car_models):
-            error = vin_tools.vin_format_error(car.vin_sn)
-            if error == "length":
-                raise ValidationError(
-                    _(
-                        "VIN %(vin)s has %(count)s characters: a VIN has exactly 17.",
-                        vin=car.vin_sn,
-                        count=len(car.vin_sn),
-                    )
-                )
-            if error == "ioq":
-                raise ValidationError(
-                    _("VIN %(vin)s contains I, O or Q: these letters never occur in a VIN.", vin=car.vin_sn)
-                )
-            if error:
-                raise ValidationError(
-                    _("VIN %(vin)s may contain only the letters A-Z (without I, O, Q) and digits.", vin=car.vin_sn)
-                )
             company = car.company_id or self.env.company
-            expected = vin_tools.vin_check_digit(car.vin_sn)
-            if company.dealer_vin_check_digit and car.vin_sn[8] != expected:
-                raise ValidationError(
-                    _(
-                        "VIN %(vin)s has the check digit %(found)s where %(expected)s is expected: "
-                        "please check the VIN for typing errors.",
-                        vin=car.vin_sn,
-                        found=car.vin_sn[8],
-                        expected=expected,
-                    )
-                )
+            message = vin_tools.vin_error(self.env, car.vin_sn, company.dealer_vin_check_digit)
+            if message:
+                raise ValidationError(message)
 
     def _dealer_check_unique(self, vals_list):
         """Word duplicate VINs and plates for the user before the unique indexes refuse them.

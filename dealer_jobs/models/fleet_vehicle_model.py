@@ -1,4 +1,5 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 
 class FleetVehicleModel(models.Model):
@@ -47,29 +48,53 @@ class FleetVehicleModel(models.Model):
                 model.product_tmpl_id.sudo().list_price = model.dealer_list_price  # sudo: the product mirrors its model
         return res
 
-    def _dealer_get_product(self):
-        """Return the models' storable products, creating the missing ones in one batch.
+    @api.model_create_multi
+    def create(self, vals_list):
+        models_ = super().create(vals_list)
+        models_._dealer_create_products()  # every car model has its stock product from the start
+        return models_
 
-        The valuation per car of their category is checked in the current companies first.
+    @api.model
+    def _dealer_install_products(self):
+        """At installation: the stock products of the models that existed before."""
+        self.with_context(active_test=False).search([("product_tmpl_id", "=", False)])._dealer_create_products()
+
+    def _dealer_create_products(self):
+        """Create the missing storable products of the models, in one batch (never in a compute:
+        on model creation, at installation, or by the model's *Create Stock Product* button).
+
         Taxes and company are left to Odoo's defaults: a product shared by all companies gets
         the default taxes of each company.
         """
-        self.env["product.category"]._dealer_setup_vehicle_valuation(self.env.companies)
+        missing = self.filtered(lambda model: not model.product_tmpl_id)
+        if not missing:
+            return
+        category = self.env["product.category"]._dealer_vehicle_category()
+        vals_list = [model._dealer_product_vals(category) for model in missing]
+        templates = (
+            self.env["product.template"]
+            .sudo()  # sudo: the model's stock product is configuration derived from the model
+            .create(vals_list)
+        )
+        for model, template in zip(missing, templates, strict=True):
+            model.product_tmpl_id = template
+
+    def _dealer_get_product(self):
+        """The models' storable products (made with the models)."""
         missing = self.filtered(lambda model: not model.product_tmpl_id)
         if missing:
-            category = self.env.ref("dealer_jobs.product_category_vehicles")
-            vals_list = [model._dealer_product_vals(category) for model in missing]
-            templates = (
-                self.env["product.template"]
-                .sudo()  # sudo: the model's stock product is configuration derived from the model
-                .create(vals_list)
+            raise UserError(
+                _(
+                    "Vehicle model %(model)s has no stock product: use Create Stock Product on the model.",
+                    model=missing[0].display_name,
+                )
             )
-            for model, template in zip(missing, templates, strict=True):
-                model.product_tmpl_id = template
         return self.product_tmpl_id.product_variant_id
 
     def action_dealer_create_product(self):
-        self._dealer_get_product()
+        if not self.env.user.has_group("dealer_jobs.group_dealer_manager"):
+            raise AccessError(_("Only dealer administrators create the stock products of vehicle models."))
+        self._dealer_create_products()
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

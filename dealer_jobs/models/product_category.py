@@ -12,8 +12,8 @@ class ProductCategory(models.Model):
 
     @api.model
     def _dealer_vehicle_category(self):
-        """The "Vehicles" category, its per-car valuation checked in the current company."""
-        self._dealer_setup_vehicle_valuation(self.env.company)
+        """The "Vehicles" category (its valuation per car is set at installation, for each new
+        company and each chart of accounts loaded)."""
         return self.env.ref("dealer_jobs.product_category_vehicles")
 
     def _dealer_vehicle_valuation_vals(self):
@@ -43,16 +43,16 @@ class ProductCategory(models.Model):
     def _dealer_setup_vehicle_valuation(self, companies=None):
         """Value cars one by one in ``companies`` (default: all companies).
 
-        Called when a company is created, when a chart of accounts is loaded, at installation
-        and before cars enter stock. A company that already valued cars keeps its method: Odoo
-        cannot revalue the stock of products valued per lot.
+        Configuration, never run by a user's action: called at installation, when a company is
+        created and when a chart of accounts is loaded. A company that already valued cars keeps
+        its method: Odoo cannot revalue the stock of products valued per lot.
         """
         category = self.env.ref("dealer_jobs.product_category_vehicles", raise_if_not_found=False)
         if not category:
             return
-        category = category.sudo()  # sudo: valuation set up by the addon, whoever creates a company or receives a car
         if companies is None:
-            companies = category.env["res.company"].with_context(active_test=False).search([])
+            companies = self.env["res.company"].sudo().with_context(active_test=False).search([])  # sudo: all of them
+        category = category.sudo()  # sudo: configuration of the addon, whoever installs it or creates a company
         for company in companies:
             company_category = category.with_company(company)
             vals = company_category._dealer_vehicle_valuation_vals()
@@ -69,7 +69,8 @@ class ProductCategory(models.Model):
                     vals,
                 )
                 continue
-            # stock_account refuses any valuation change on a category whose products valued per
-            # lot have valuation layers, in any company when run as superuser. This company has no
-            # layer of the category, so no stock to revalue: write past that refusal.
+            # stock_account refuses any valuation change on a category whose lot-valued products
+            # have valuation layers in any company (as superuser it sees them all). This company
+            # has no layer of the category, hence no stock to revalue: its own value is written
+            # past that refusal. Configuration time only (install, new company, new chart).
             super(StockAccountProductCategory, company_category).write(vals)

@@ -7,6 +7,7 @@ from . import test_job_phases
 from . import test_job_sale_delivery
 from . import test_job_trade_in
 from . import test_vehicle_concurrency
+from . import test_vehicle_configuration
 from . import test_vehicle_decode
 from . import test_vehicle_multi_company
 from . import test_vehicle_stock

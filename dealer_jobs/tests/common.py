@@ -1,5 +1,7 @@
 from datetime import date
 
+from lxml import html as lxml_html
+
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user
 
@@ -38,6 +40,31 @@ def deliver_cars_with_their_delivery(company):
     dealer_jobs' own flow switch that off for their company."""
     if "dealer_sale_approval" in company._fields:
         company.dealer_sale_approval = False
+
+
+def render_html(env, report, res_ids):
+    """The report's HTML (what its PDF prints), as text."""
+    html, _format = env["ir.actions.report"]._render_qweb_html(report, res_ids)
+    return html.decode()
+
+
+class ReportTestMixin:
+    """Reading printed documents in tests: ``_render`` a report, ``_text`` of its named elements.
+
+    A mixin (not a test case): the report tests of every addon mix it into their case.
+    """
+
+    def _render(self, xmlid, records):
+        return render_html(self.env, xmlid, records.ids)
+
+    def _text(self, html, name):
+        """The text of the elements called ``name``, blanks collapsed."""
+        tree = lxml_html.fromstring(html)
+        for block in tree.iter("br", "div", "p", "td", "th", "strong"):
+            block.tail = " " + (block.tail or "")  # as printed: one line or cell is not glued to the next
+        nodes = tree.xpath("//*[@name=$name]", name=name)
+        self.assertTrue(nodes, f"{name} is printed")
+        return " ".join(" ".join(node.text_content().split()) for node in nodes)
 
 
 class DealerCase(TransactionCase):

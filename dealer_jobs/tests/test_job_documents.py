@@ -2,6 +2,7 @@ import re
 
 from odoo.tests import tagged
 
+from .common import render_html
 from .job_common import JobCase
 
 DAMAGE_BLOCK = "Special Equipment / Damage"
@@ -15,8 +16,7 @@ class TestJobDocuments(JobCase):
         cls.job = cls.make_job(process="purchase", note_internal="SECRET-REMARK do not print")
 
     def _html(self, xmlid, record=None):
-        html, _format = self.env["ir.actions.report"]._render_qweb_html(xmlid, (record or self.job).ids)
-        return html.decode()
+        return render_html(self.env, xmlid, (record or self.job).ids)
 
     def test_damage_block_is_printed_by_declaring_templates_only(self):
         contract = self._html("dealer_jobs.action_report_dealer_job_contract")

@@ -285,7 +285,6 @@ class TestJobCurrency(JobCase):
             {"name": "Export (EUR)", "currency_id": other.id, "company_id": self.env.company.id}
         )
         self.car.dealer_list_price = 20000
-        self.model._dealer_get_product()
         job = self.make_job(line_ids=[Command.create({"quantity": 1})])
         self.assertEqual(job.line_ids.product_id, self.car.product_id)
         self.assertEqual((job.line_ids.price_unit, job.currency_id), (20000, self.env.company.currency_id))

@@ -11,6 +11,7 @@ from odoo.tools import formatLang
 
 from odoo.addons.dealer_jobs.tools.vin import with_check_digit
 
+from .common import ReportTestMixin
 from .job_common import JobCase
 
 OFFER = "dealer_jobs.action_report_dealer_job_offer"
@@ -49,7 +50,7 @@ WORDS = {
 }
 
 
-class JobReportCase(JobCase):
+class JobReportCase(ReportTestMixin, JobCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -72,19 +73,6 @@ class JobReportCase(JobCase):
                 }
             ),
         }
-
-    def _render(self, xmlid, records):
-        html, _format = self.env["ir.actions.report"]._render_qweb_html(xmlid, records.ids)
-        return html.decode()
-
-    def _text(self, html, name):
-        """The text of the elements called ``name``, blanks collapsed."""
-        tree = lxml_html.fromstring(html)
-        for block in tree.iter("br", "div", "p", "td", "th", "strong"):
-            block.tail = " " + (block.tail or "")  # as printed: one line or cell is not glued to the next
-        nodes = tree.xpath("//*[@name=$name]", name=name)
-        self.assertTrue(nodes, f"{name} is printed")
-        return " ".join(" ".join(node.text_content().split()) for node in nodes)
 
     def _title(self, html):
         return " ".join(lxml_html.fromstring(html).xpath("//h2")[-1].text_content().split())

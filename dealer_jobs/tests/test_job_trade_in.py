@@ -1,7 +1,7 @@
 """A trade-in buys the car: purchase order, receipt under the VIN at the agreed price, credit note."""
 
 from odoo import SUPERUSER_ID, api, sql_db
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -184,3 +184,62 @@ class TestJobDoubleClick(TransactionCase):
                 env["fleet.vehicle.model.brand"].browse(ids["brand"]).unlink()
                 env["res.partner"].browse(ids["partner"]).unlink()
                 cr.commit()  # pylint: disable=invalid-commit
+
+
+@tagged("post_install", "-at_install")
+class TestTradeInPurchaseRights(JobCase):
+    """Salespeople buy the cars of their own jobs through the job, without Odoo's Purchase rights."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.ref("dealer_jobs.phase_purchase_contract").send_on_activation = False
+        cls.env.ref("dealer_jobs.phase_purchase_credit_note").send_on_activation = False
+        cls.vendor = cls.env["res.partner"].create({"name": "Teilehandel"})
+        cls.plain_purchase = cls.env["purchase.order"].create(
+            {"partner_id": cls.vendor.id, "order_line": [(0, 0, {"product_id": cls.service.id, "product_qty": 1})]}
+        )
+        cls.buyer = new_test_user(
+            cls.env,
+            login="job_sales_buyer",
+            groups="dealer_jobs.group_dealer_salesperson,purchase.group_purchase_user",
+            name="Bea Buyer",
+        )
+
+    def test_salesperson_is_no_purchase_user_and_does_the_trade_in(self):
+        self.assertFalse(self.salesperson.has_group("purchase.group_purchase_user"))
+        job = self.make_job(process="purchase").with_user(self.salesperson)
+        job.phase_id = self.env.ref("dealer_jobs.phase_purchase_contract")
+        job.action_activate_phase()
+        purchase = job.purchase_order_ids
+        self.assertEqual(len(purchase), 1)
+        self.assertEqual(purchase.state, "purchase")
+        self.assertEqual(purchase.order_line.dealer_vehicle_id, self.car)
+        self.assertEqual(purchase.env.user, self.salesperson)
+        self.assertEqual(purchase.amount_untaxed, 20000)
+        job.phase_id = self.env.ref("dealer_jobs.phase_purchase_credit_note")
+        job.action_activate_phase()  # the draft credit note, posted by an invoicing user
+        self.assertEqual(job.invoice_ids.state, "draft")
+        self.assertEqual(job.invoice_ids.amount_untaxed, 20000)
+
+    def test_salesperson_cannot_read_or_write_other_purchase_orders(self):
+        colleagues = self.make_job(process="purchase", user_id=self.colleague.id)
+        self.activate(colleagues, "dealer_jobs.phase_purchase_contract")
+        for purchase in (colleagues.purchase_order_ids, self.plain_purchase):
+            with self.assertRaises(AccessError):
+                purchase.with_user(self.salesperson).read(["name"])
+            with self.assertRaises(AccessError):
+                purchase.with_user(self.salesperson).write({"notes": "mine"})
+            with self.assertRaises(AccessError):
+                purchase.order_line.with_user(self.salesperson).read(["price_unit"])
+        self.assertFalse(self.env["purchase.order"].with_user(self.salesperson).search([]))
+        self.activate(colleagues, "dealer_jobs.phase_purchase_credit_note")
+        with self.assertRaises(AccessError):
+            colleagues.invoice_ids.with_user(self.salesperson).read(["name"])
+        # the sales manager sees the trade-ins of all jobs, not the other purchases
+        manager_sees = self.env["purchase.order"].with_user(self.sales_manager).search([])
+        self.assertIn(colleagues.purchase_order_ids, manager_sees)
+        self.assertNotIn(self.plain_purchase, manager_sees)
+
+    def test_a_salesperson_with_purchase_rights_keeps_every_purchase_order(self):
+        self.assertIn(self.plain_purchase, self.env["purchase.order"].with_user(self.buyer).search([]))

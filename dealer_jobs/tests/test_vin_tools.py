@@ -1,4 +1,4 @@
-from odoo.tests import BaseCase, tagged
+from odoo.tests import BaseCase, TransactionCase, tagged
 
 from odoo.addons.dealer_jobs.tools import vin
 
@@ -28,3 +28,17 @@ class TestVinTools(BaseCase):
         self.assertEqual(vin.vin_model_year("WVWZZZ1KZSW000001", 2027), 2025)  # S
         self.assertEqual(vin.vin_model_year("WVWZZZ1KZ9W000001", 2027), 2009)  # 9
         self.assertIs(vin.vin_model_year("WVWZZZ1KZUW000001", 2027), False)  # U is not a year code
+
+
+@tagged("post_install", "-at_install")
+class TestVinError(TransactionCase):
+    """One VIN validation for vehicles and appraisals, in the user's language."""
+
+    def test_the_message_names_what_is_wrong_and_the_check_digit_only_when_asked(self):
+        self.assertIsNone(vin.vin_error(self.env, "1M8GDM9AXKP042788", check_digit=True))
+        self.assertIn("a VIN has exactly 17", vin.vin_error(self.env, "1M8GDM9AXKP04278"))
+        self.assertIn("I, O or Q", vin.vin_error(self.env, "1M8GDM9AXKP0427O8"))
+        self.assertIn("only the letters", vin.vin_error(self.env, "1M8GDM9AXKP0427_8"))
+        wrong_digit = "1M8GDM9A1KP042788"
+        self.assertIsNone(vin.vin_error(self.env, wrong_digit))
+        self.assertIn("check digit 1 where X is expected", vin.vin_error(self.env, wrong_digit, check_digit=True))

@@ -42,6 +42,29 @@ def vin_format_error(vin):
     return None
 
 
+def vin_error(env, vin, check_digit=False):
+    """The user's message (in ``env``'s language) why ``vin`` is no valid VIN, or None: its format
+    always, its ISO 3779 check digit when ``check_digit`` (the company's setting). The one VIN
+    validation of the suite: vehicles, appraisals and anything else reading VINs use it."""
+    error = vin_format_error(vin)
+    if error == "length":
+        return env._("VIN %(vin)s has %(count)s characters: a VIN has exactly 17.", vin=vin, count=len(vin))
+    if error == "ioq":
+        return env._("VIN %(vin)s contains I, O or Q: these letters never occur in a VIN.", vin=vin)
+    if error:
+        return env._("VIN %(vin)s may contain only the letters A-Z (without I, O, Q) and digits.", vin=vin)
+    expected = vin_check_digit(vin)
+    if check_digit and vin[8] != expected:
+        return env._(
+            "VIN %(vin)s has the check digit %(found)s where %(expected)s is expected: "
+            "please check the VIN for typing errors.",
+            vin=vin,
+            found=vin[8],
+            expected=expected,
+        )
+    return None
+
+
 def vin_check_digit(vin):
     """Expected 9th character of a 17-character VIN."""
     total = sum(_TRANSLITERATION[char] * weight for char, weight in zip(vin, _WEIGHTS, strict=True))

@@ -151,29 +151,9 @@ class DealerAppraisal(models.Model):
     @api.constrains("vin", "company_id")
     def _check_vin(self):
         for appraisal in self.filtered("vin"):
-            vin = appraisal.vin
-            error = vin_tools.vin_format_error(vin)
-            if error == "length":
-                raise ValidationError(
-                    _("VIN %(vin)s has %(count)s characters: a VIN has exactly 17.", vin=vin, count=len(vin))
-                )
-            if error == "ioq":
-                raise ValidationError(_("VIN %(vin)s contains I, O or Q: these letters never occur in a VIN.", vin=vin))
-            if error:
-                raise ValidationError(
-                    _("VIN %(vin)s may contain only the letters A-Z (without I, O, Q) and digits.", vin=vin)
-                )
-            expected = vin_tools.vin_check_digit(vin)
-            if appraisal.company_id.dealer_vin_check_digit and vin[8] != expected:
-                raise ValidationError(
-                    _(
-                        "VIN %(vin)s has the check digit %(found)s where %(expected)s is expected: "
-                        "please check the VIN for typing errors.",
-                        vin=vin,
-                        found=vin[8],
-                        expected=expected,
-                    )
-                )
+            message = vin_tools.vin_error(self.env, appraisal.vin, appraisal.company_id.dealer_vin_check_digit)
+            if message:
+                raise ValidationError(message)
 
     # ------------------------------------------------------------------
     # actions

@@ -3,7 +3,7 @@ from lxml import html as lxml_html
 from odoo import Command
 from odoo.tests import tagged
 
-from odoo.addons.dealer_jobs.tests.common import render_pdf
+from odoo.addons.dealer_jobs.tests.common import render_html, render_pdf
 
 from .appraisal_common import PHOTO, AppraisalCase
 
@@ -25,7 +25,7 @@ class TestAppraisalReportInOwnersLanguage(AppraisalCase):
         inspection = appraisal.document_line_ids.filtered("has_validity")[:1]
         inspection.write({"present": True, "valid_until": "2020-01-31"})
         appraisal.check_line_ids[:1].status = "damaged"
-        html = self.env["ir.actions.report"]._render_qweb_html(REPORT, appraisal.ids)[0].decode()
+        html = render_html(self.env, REPORT, appraisal.ids)
         self.assertIn(self.vin, html)
         self.assertIn("05.03.2026", html, "the appraisal date in the German format")
         self.assertIn("08.03.2019", html, "the first registration in the German format")
