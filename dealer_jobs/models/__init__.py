@@ -12,6 +12,7 @@ from . import dealer_tracking
 from . import dealer_vin_wmi
 from . import fleet_vehicle
 from . import fleet_vehicle_model
+from . import fleet_vehicle_odometer
 from . import ir_actions_report
 from . import ir_attachment
 from . import product_category

@@ -145,3 +145,12 @@ class TestVehicleFormVinBrandWarning(DealerCase):
             form.model_id = self.model
             form.vin_sn = valid_vin("TZZZZZ1KZSW000001")
         self.assertEqual(form.model_year, "2025")
+
+
+@tagged("post_install", "-at_install")
+class TestVehicleOdometer(DealerCase):
+    def test_a_reading_added_shows_on_the_car_at_once(self):
+        car = self.make_car(valid_vin("WVWZZZ1KZSW000081"))
+        self.assertEqual(car.odometer, 0)
+        self.env["fleet.vehicle.odometer"].create({"vehicle_id": car.id, "value": 86400})
+        self.assertEqual(car.odometer, 86400)
