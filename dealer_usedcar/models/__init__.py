@@ -23,3 +23,4 @@ from . import dealer_usedcar_stock
 from . import dealer_reconditioning_account_move
 from . import dealer_reconditioning_account_move_line
 from . import dealer_reconditioning_valuation_layer
+from . import dealer_job

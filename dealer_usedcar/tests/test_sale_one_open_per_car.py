@@ -238,3 +238,25 @@ class TestTwoSalesOfOneCarAtOnce(TransactionCase):
             winners = [user_id for user_id in (seller_a, seller_b) if outcome.get(user_id) == "won"]
             self.assertEqual(len(winners), 1, f"round {round_}: {outcome}")
             self.assertEqual(self._open_sales(car_id), 1, f"round {round_}")
+
+
+@tagged("post_install", "-at_install")
+class TestAJobsCarLeavesByTheApproval(CarSaleCase):
+    def test_the_jobs_invoice_step_points_to_the_approval_which_sells_the_job(self):
+        job = self.env["dealer.job"].create(
+            {
+                "vehicle_id": self.car.id,
+                "partner_id": self.customer.id,
+                "line_ids": [Command.create({"name": "Car as seen", "quantity": 1, "price_unit": CAR_PRICE})],
+            }
+        )
+        job._dealer_quotation()
+        job._dealer_confirm_order()
+        order = job.sale_order_ids
+        self.assertTrue(order.dealer_sells_car)
+        with self.assertRaisesRegex(UserError, "approval"):
+            job._dealer_invoice()
+        self.assertFalse(order.invoice_ids)
+        self.approve(order)
+        self.assertEqual(job.status, "sold")
+        self.assertEqual(job._dealer_invoice(), order.dealer_invoice_id)
