@@ -120,7 +120,7 @@ class DealerActionMixin(models.AbstractModel):
         raise UserError(
             _(
                 "%(model)s: %(fields)s change through its buttons, never directly.",
-                model=self._description,
+                model=self.env["ir.model"]._get(self._name).name,  # sudo (by _get): the model's translated name only
                 fields=labels,
             )
         )
