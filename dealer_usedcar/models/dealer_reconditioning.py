@@ -15,7 +15,7 @@ class DealerReconditioning(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "dealer.action.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
-    _dealer_action_fields = frozenset({"state"})
+    _dealer_action_fields = frozenset({"state", "invoice_id", "move_ids"})  # state and the documents Done made
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default=lambda self: _("New"))
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
@@ -257,7 +257,7 @@ class DealerReconditioning(models.Model):
                 )
         moves.picked = True
         moves._action_done()
-        self.move_ids = moves
+        self._dealer_write({"move_ids": [fields.Command.set(moves.ids)]})
         for move, line in zip(moves, lines, strict=True):
             layers = move.stock_valuation_layer_ids
             value = -sum(layers.mapped("value"))
@@ -313,7 +313,7 @@ class DealerReconditioning(models.Model):
         # journal's expense account, mapped by the fiscal position); moving the lines to the interim
         # account keeps them
         bill.invoice_line_ids.account_id = interim_account
-        self.invoice_id = bill
+        self._dealer_write({"invoice_id": bill.id})
         return bill
 
     def _dealer_revalue_car(self, value_by_account, bill_line=None):

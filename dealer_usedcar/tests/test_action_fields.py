@@ -49,10 +49,15 @@ class TestTransferActionFields(ActionFieldsGuardMixin, CarSaleCase):
 
 @tagged("post_install", "-at_install")
 class TestReconditioningActionFields(ActionFieldsGuardMixin, ReconditioningCase):
-    def test_state_is_the_actions_only(self):
+    def test_state_and_its_bill_are_the_actions_only(self):
         self.assertActionFieldsGuarded(
             "dealer.reconditioning",
             self.salesperson | self.manager,
             {"vehicle_id": self.car_1.id},
-            {"state": "done"},
+            {
+                "state": "done",
+                "invoice_id": self.env["account.move"].create(
+                    {"move_type": "in_invoice", "partner_id": self.workshop.id}
+                ),
+            },
         )
