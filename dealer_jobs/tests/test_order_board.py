@@ -58,3 +58,16 @@ class TestOrderBoard(OrderFlowCase):
         self.assertEqual(seen, mine)
         seen = self.env["sale.order"].with_user(self.sales_manager).search([("id", "in", (mine | theirs).ids)])
         self.assertEqual(seen, mine | theirs)
+
+
+@tagged("post_install", "-at_install")
+class TestSalesAppOpensOnItsQuotations(OrderFlowCase):
+    def test_the_sales_board_menu_comes_after_odoos_own(self):
+        menus = self.env["ir.ui.menu"].with_user(self.env.ref("base.user_admin")).load_menus(False)
+
+        def first_action(menu_id):
+            menu = menus[menu_id]
+            return menu["action"] or next(filter(None, map(first_action, menu["children"])), False)
+
+        quotations = self.env.ref("sale.action_quotations_with_onboarding")
+        self.assertEqual(first_action(self.env.ref("sale.sale_menu_root").id), f"{quotations._name},{quotations.id}")
