@@ -6,7 +6,7 @@
     "author": "Dealer Suite",
     "website": "https://github.com/dealer-suite/dealer",
     "license": "LGPL-3",
-    "depends": ["dealer_jobs", "dealer_fleet", "dealer_usedcar"],
+    "depends": ["dealer_jobs", "dealer_fleet", "dealer_usedcar", "report_xlsx"],
     "data": [
         "security/dealer_reports_groups.xml",
         "views/menus.xml",
