@@ -4,3 +4,6 @@ from . import fleet_vehicle
 from . import repair_order
 from . import res_company
 from . import res_config_settings
+from . import dealer_trade_plate_log
+from . import dealer_trade_plate_log_correction
+from . import dealer_booking_logbook

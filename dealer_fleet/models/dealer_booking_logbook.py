@@ -1,0 +1,71 @@
+from odoo import _, api, fields, models
+
+# written by the handover and the return only, like the other handover data
+LOGBOOK_ACTION_FIELDS = frozenset({"handover_user_id", "return_user_id"})
+
+
+class DealerBooking(models.Model):
+    """The logbook's side of a booking: who handed the car over and who took it back, and the
+    statutory trade-plate log entry of a test drive with a trade plate."""
+
+    _inherit = "dealer.booking"
+
+    handover_user_id = fields.Many2one("res.users", string="Handed Over By", readonly=True, copy=False, index=True)
+    return_user_id = fields.Many2one("res.users", string="Taken Back By", readonly=True, copy=False, index=True)
+    trade_plate_log_ids = fields.One2many("dealer.trade.plate.log", "booking_id", string="Trade Plate Log")
+
+    @api.model
+    def _setup_base(self):
+        # the action-only fields of every extension add up (not the last class attribute wins)
+        result = super()._setup_base()
+        cls = type(self)
+        cls._dealer_action_fields = frozenset(cls._dealer_action_fields) | LOGBOOK_ACTION_FIELDS
+        return result
+
+    def _dealer_hand_over(self, vals, immediate=False):
+        result = super()._dealer_hand_over(vals, immediate=immediate)
+        self._dealer_write({"handover_user_id": self.env.uid})
+        if self.trade_plate_id:
+            self.env["dealer.trade.plate.log"]._dealer_open(self)
+        return result
+
+    def _dealer_edit_handover(self, vals):
+        before = {booking: booking.handover_date for booking in self}
+        result = super()._dealer_edit_handover(vals)
+        for booking in self:
+            entries = booking.trade_plate_log_ids
+            entries._dealer_restart(booking)
+            completed = entries.filtered(lambda entry: entry.state == "closed")
+            if completed and before[booking] != booking.handover_date:
+                # a completed entry never changes: the correction records it
+                label = _("Start")
+                reason = _("Handover of %(booking)s corrected.", booking=booking.name)
+                self.env["dealer.trade.plate.log.correction"].create(
+                    [
+                        {
+                            "log_id": entry.id,
+                            "field_name": label,
+                            "old_value": fields.Datetime.to_string(
+                                fields.Datetime.context_timestamp(booking, before[booking])
+                            ),
+                            "new_value": fields.Datetime.to_string(
+                                fields.Datetime.context_timestamp(booking, booking.handover_date)
+                            ),
+                            "reason": reason,
+                        }
+                        for entry in completed
+                    ]
+                )
+        return result
+
+    def _dealer_take_back(self, vals):
+        result = super()._dealer_take_back(vals)
+        self._dealer_write({"return_user_id": self.env.uid})
+        self.trade_plate_log_ids._dealer_close(self)
+        return result
+
+    def action_open_trade_plate_log(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_fleet.action_dealer_trade_plate_log")
+        action["domain"] = [("booking_id", "=", self.id)]
+        return action
