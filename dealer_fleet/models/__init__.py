@@ -7,3 +7,7 @@ from . import res_config_settings
 from . import dealer_trade_plate_log
 from . import dealer_trade_plate_log_correction
 from . import dealer_booking_logbook
+from . import dealer_sync_message
+from . import dealer_booking_sync
+from . import res_company_sync
+from . import res_config_settings_sync
