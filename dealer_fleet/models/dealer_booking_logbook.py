@@ -32,7 +32,7 @@ class DealerBooking(models.Model):
     def _dealer_edit_handover(self, vals):
         before = {booking: booking.handover_date for booking in self}
         result = super()._dealer_edit_handover(vals)
-        for booking in self:
+        for booking in self.filtered("trade_plate_id"):  # only test drives with a plate have a log
             entries = booking.trade_plate_log_ids
             entries._dealer_restart(booking)
             completed = entries.filtered(lambda entry: entry.state == "closed")
@@ -61,11 +61,30 @@ class DealerBooking(models.Model):
     def _dealer_take_back(self, vals):
         result = super()._dealer_take_back(vals)
         self._dealer_write({"return_user_id": self.env.uid})
-        self.trade_plate_log_ids._dealer_close(self)
+        if self.trade_plate_id:  # only test drives with a plate have a log
+            self.trade_plate_log_ids._dealer_close(self)
         return result
 
-    def action_open_trade_plate_log(self):
+    # ------------------------------------------------------------------
+    # the logbook's row buttons
+    def action_open_booking(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_fleet.action_dealer_trade_plate_log")
-        action["domain"] = [("booking_id", "=", self.id)]
-        return action
+        self.check_access("read")
+        return self._dealer_form_action()
+
+    def action_open_vehicle(self):
+        self.ensure_one()
+        self.vehicle_id.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "fleet.vehicle",
+            "res_id": self.vehicle_id.id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    def action_delete(self):
+        """Delete planned, confirmed or cancelled bookings (the delete right; handed-out ones stay)."""
+        self._dealer_start("delete")
+        self.unlink()
+        return {"type": "ir.actions.client", "tag": "soft_reload"}
