@@ -23,8 +23,9 @@ class DealerBooking(models.Model):
         return result
 
     def _dealer_hand_over(self, vals, immediate=False):
-        result = super()._dealer_hand_over(vals, immediate=immediate)
-        self._dealer_write({"handover_user_id": self.env.uid})
+        # in the handout's one guarded write: a second UPDATE of the row would re-check the exclusion
+        # constraint against a colleague's handout in flight and deadlock with it
+        result = super()._dealer_hand_over({**vals, "handover_user_id": self.env.uid}, immediate=immediate)
         if self.trade_plate_id:
             self.env["dealer.trade.plate.log"]._dealer_open(self)
         return result
@@ -59,8 +60,7 @@ class DealerBooking(models.Model):
         return result
 
     def _dealer_take_back(self, vals):
-        result = super()._dealer_take_back(vals)
-        self._dealer_write({"return_user_id": self.env.uid})
+        result = super()._dealer_take_back({**vals, "return_user_id": self.env.uid})
         if self.trade_plate_id:  # only test drives with a plate have a log
             self.trade_plate_log_ids._dealer_close(self)
         return result
