@@ -8,3 +8,4 @@ from . import test_booking_action_fields
 from . import test_trade_plate_log
 from . import test_sync_outbox
 from . import test_booking_logbook
+from . import test_sync_outbox_race
