@@ -157,10 +157,16 @@ class DealerSyncMessage(models.Model):
                 new.append({"booking_id": booking.id, "company_id": booking.company_id.id, "payload": payload})
         created = self.create(new)
         if created:
-            self.env.ref("dealer_fleet.ir_cron_dealer_sync_send")._trigger()
+            self._dealer_trigger_cron()
         return open_messages | created
 
     def _dealer_retry(self):
         """Send again now, with a fresh count of attempts."""
         self.write({"state": "pending", "attempts": 0, "next_try": fields.Datetime.now()})
-        self.env.ref("dealer_fleet.ir_cron_dealer_sync_send")._trigger()
+        self._dealer_trigger_cron()
+
+    def _dealer_trigger_cron(self):
+        """Send soon, not at the cron's next run (if an administrator removed the cron: at none)."""
+        cron = self.env.ref("dealer_fleet.ir_cron_dealer_sync_send", raise_if_not_found=False)
+        if cron:
+            cron._trigger()

@@ -154,3 +154,19 @@ class TestBookingLogbook(BookingCase):
         self.assertIn("Rental Agreement", html)
         self.assertIn("Test Drive Certificate", html)
         self.assertLess(html.index(first.name), html.index(second.name))
+
+    def test_grouped_by_vehicle_or_plate_as_the_list_reads_it(self):
+        self.hand_over(self.book(trade_plate_id=self.plate.id), date=self.now - timedelta(minutes=20))
+        self.book("test_drive", vehicle_id=self.car_2.id)
+        Booking = self.env["dealer.booking"].with_user(self.td_logbook)
+        list_view = self.env.ref("dealer_fleet.view_dealer_booking_logbook_list")
+        views = Booking.get_views([(list_view.id, "list")])
+        self.assertIn("list", views["views"])
+        for field in ("vehicle_id", "trade_plate_id", "vehicle_plate"):
+            groups = Booking.web_read_group([], ["__count"], [field])["groups"]
+            self.assertTrue(groups, field)
+        by_plate = {
+            group["trade_plate_id"] and group["trade_plate_id"][0]: group["trade_plate_id_count"]
+            for group in Booking.web_read_group([], ["__count"], ["trade_plate_id"])["groups"]
+        }
+        self.assertEqual(by_plate.get(self.plate.id), 1)

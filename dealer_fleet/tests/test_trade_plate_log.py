@@ -268,3 +268,22 @@ class TestTradePlateLog(BookingCase):
         self.assertIn(self.env.company.name, html)
         pdf, _format = render_pdf(self.env, REPORT, entries.ids)
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_immediate_handover_writes_the_entry_too(self):
+        immediate = new_test_user(
+            self.env,
+            login="td_immediate",
+            groups="dealer_fleet.group_test_drive_user_all,dealer_fleet.group_test_drive_immediate",
+        )
+        booking = self.book(trade_plate_id=self.plate.id)
+        booking.with_user(immediate).action_immediate_handover(date=self.now - timedelta(minutes=5), odometer=1000)
+        self.assertEqual(booking.state, "handed_out")
+        self.assertEqual(booking.handover_user_id, immediate)
+        self.assertRecordValues(booking.trade_plate_log_ids, [{"state": "open", "plate_name": "M-06 123"}])
+
+    def test_log_menus_for_test_drive_users_only(self):
+        menus = self.env["ir.ui.menu"]
+        for xmlid in ("dealer_fleet.menu_dealer_trade_plate_log", "dealer_fleet.menu_dealer_trade_plate_log_export"):
+            menu = self.env.ref(xmlid)
+            self.assertIn(menu.id, menus.with_user(self.reader)._visible_menu_ids())
+            self.assertNotIn(menu.id, menus.with_user(self.rental_user)._visible_menu_ids())
