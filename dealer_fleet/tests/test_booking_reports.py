@@ -321,6 +321,14 @@ class TestBookingReports(ReportTestMixin, TransactionCase):
                 self.assertEqual(report_format, "pdf")
                 self.assertTrue(pdf.startswith(b"%PDF"), xmlid)
 
+    def test_without_an_advisor_the_company_signs(self):
+        booking = self.returned_booking("de_DE", trade_plate_id=self.trade_plate.id)
+        booking.advisor_id = False
+        for xmlid in (CONTRACT, RETURN, CERTIFICATE):
+            with self.subTest(report=xmlid):
+                html = self._render(xmlid, booking)
+                self.assertIn(self.company.name, self._text(html, "signature_dealer"))
+
     def test_contract_is_attached_on_handover_when_the_company_wants_it(self):
         self.company.dealer_booking_contract_on_handover = True
         booking = self.make_booking()
