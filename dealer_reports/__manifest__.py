@@ -9,7 +9,10 @@
     "depends": ["dealer_jobs", "dealer_fleet", "dealer_usedcar", "report_xlsx"],
     "data": [
         "security/dealer_reports_groups.xml",
+        "security/ir.model.access.csv",
+        "security/dealer_reports_rules.xml",
         "views/menus.xml",
+        "report/dealer_report_vehicle_cost_views.xml",
     ],
     "installable": True,
 }

@@ -1,0 +1,1 @@
+from . import dealer_report_vehicle_cost
