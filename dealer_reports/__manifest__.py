@@ -13,6 +13,9 @@
         "security/dealer_reports_rules.xml",
         "views/menus.xml",
         "report/dealer_report_vehicle_cost_views.xml",
+        "report/dealer_report_stock_age_views.xml",
+        "data/dealer_reports_cron.xml",
+        "views/res_config_settings_views.xml",
     ],
     "installable": True,
 }

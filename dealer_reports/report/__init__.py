@@ -1,1 +1,2 @@
 from . import dealer_report_vehicle_cost
+from . import dealer_report_stock_age

@@ -1,2 +1,3 @@
 from . import test_security
 from . import test_report_vehicle_cost
+from . import test_report_stock_age
