@@ -14,6 +14,8 @@
         "views/menus.xml",
         "report/dealer_report_vehicle_cost_views.xml",
         "report/dealer_report_stock_age_views.xml",
+        "report/dealer_report_model_views.xml",
+        "report/dealer_report_repair_views.xml",
         "data/dealer_reports_cron.xml",
         "views/res_config_settings_views.xml",
     ],

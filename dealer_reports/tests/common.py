@@ -132,16 +132,18 @@ class DealerReportsCase(CarSaleCase):
 
     @classmethod
     def backdate_receipt(cls, car, days):
-        """The car's receipt done ``days`` ago: its move, move line, quant and valuation layer."""
+        """The car's receipt done ``days`` ago: its move, move line, valuation layer and quant."""
         when = fields.Datetime.now() - timedelta(days=days)
         layers = cls.env["stock.valuation.layer"].search([("lot_id", "=", car.lot_id.id)])
-        moves = layers.stock_move_id
+        moves = layers.stock_move_id.filtered(lambda move: move.location_id.usage == "supplier")
         cls.env.flush_all()
         cr = cls.env.cr
         cr.execute("UPDATE stock_move SET date = %s WHERE id IN %s", [when, tuple(moves.ids)])
         cr.execute("UPDATE stock_move_line SET date = %s WHERE move_id IN %s", [when, tuple(moves.ids)])
         cr.execute("UPDATE stock_quant SET in_date = %s WHERE lot_id = %s", [when, car.lot_id.id])
-        cr.execute("UPDATE stock_valuation_layer SET create_date = %s WHERE id IN %s", [when, tuple(layers.ids)])
+        cr.execute(
+            "UPDATE stock_valuation_layer SET create_date = %s WHERE stock_move_id IN %s", [when, tuple(moves.ids)]
+        )
         cls.env.invalidate_all()
 
     def ledger(self, car, user=None):
