@@ -16,6 +16,7 @@
         "report/dealer_report_stock_age_views.xml",
         "report/dealer_report_model_views.xml",
         "report/dealer_report_repair_views.xml",
+        "report/dealer_reports_xlsx.xml",
         "data/dealer_reports_cron.xml",
         "views/res_config_settings_views.xml",
     ],
