@@ -58,7 +58,7 @@ class DealerReportStockAge(models.Model):
         days = SQL("(COALESCE(%s, CURRENT_DATE) - %s)", date_out, date_in)
         return SQL(
             """
-                car.id AS id,
+                MIN(layer.id) AS id,
                 car.id AS vehicle_id,
                 lot.id AS lot_id,
                 lot.name AS vin,
@@ -117,7 +117,7 @@ class DealerReportStockAge(models.Model):
         )
 
     def _where(self):
-        return SQL("layer.company_id = COALESCE(lot.company_id, car.company_id, layer.company_id)")
+        return SQL("TRUE")
 
     def _group_by(self):
         return SQL("car.id, lot.id, layer.company_id, company.currency_id")

@@ -133,7 +133,7 @@ class DealerReportVehicleCost(models.Model):
         revenue = SQL("COALESCE(MAX(sale.revenue), 0) + COALESCE(MAX(sale.fees), 0)")
         return SQL(
             """
-                car.id AS id,
+                MIN(layer.id) AS id,
                 car.id AS vehicle_id,
                 lot.id AS lot_id,
                 lot.name AS vin,
@@ -186,7 +186,7 @@ class DealerReportVehicleCost(models.Model):
         )
 
     def _where(self):
-        return SQL("layer.company_id = COALESCE(lot.company_id, car.company_id, layer.company_id)")
+        return SQL("TRUE")
 
     def _group_by(self):
         return SQL("car.id, lot.id, layer.company_id, company.currency_id")
