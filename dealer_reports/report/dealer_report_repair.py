@@ -19,6 +19,7 @@ class DealerReportRepair(models.Model):
         "dealer.reconditioning": ["vehicle_id", "vendor_id", "kind", "date", "user_id", "warehouse_id"],
         "fleet.vehicle": ["brand_id", "model_id"],
         "account.move": ["state", "date"],
+        "account.move.line": ["balance", "parent_state", "display_type", "dealer_reconditioning_id", "date"],
     }
 
     reconditioning_id = fields.Many2one("dealer.reconditioning", string="Reconditioning", readonly=True)
@@ -31,9 +32,10 @@ class DealerReportRepair(models.Model):
     warehouse_id = fields.Many2one("stock.warehouse", string="Warehouse", readonly=True)
     kind = fields.Selection([("addon", "Add-on"), ("repair", "Repair")], readonly=True)
     source = fields.Selection(
-        [("parts", "Parts from Stock"), ("bill", "Vendor Bill")],
+        [("parts", "Parts from Stock"), ("bill", "Vendor Bill"), ("bill_sold", "Vendor Bill after Sale")],
         readonly=True,
-        help="Parts: issued from stock when the reconditioning was done. Vendor bill: posted by accounting.",
+        help="Parts: issued from stock when the reconditioning was done. Vendor bill: posted by accounting. "
+        "Vendor bill after sale: posted once the car had left stock, it went to the cost of goods sold.",
     )
     date = fields.Date(string="Posted on", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
@@ -78,6 +80,49 @@ class DealerReportRepair(models.Model):
     def _where(self):
         return SQL("entry.state = 'posted'")
 
+    def _query_after_sale(self):
+        """The posted reconditioning bill lines' part that no layer carried (the car had left stock):
+        one row per bill line, keyed by the negative line id (layers keep the positive ids)."""
+        return SQL(
+            """
+            SELECT -bill_line.id AS id,
+                   recon.id AS reconditioning_id,
+                   recon.vehicle_id AS vehicle_id,
+                   lot.name AS vin,
+                   car.model_id AS model_id,
+                   car.brand_id AS brand_id,
+                   recon.vendor_id AS vendor_id,
+                   recon.user_id AS user_id,
+                   recon.warehouse_id AS warehouse_id,
+                   recon.kind AS kind,
+                   'bill_sold' AS source,
+                   bill_line.date AS date,
+                   bill_line.company_id AS company_id,
+                   company.currency_id AS currency_id,
+                   bill_line.balance - COALESCE(carried.value, 0) AS amount,
+                   1 AS entry_count
+              FROM account_move_line bill_line
+              JOIN dealer_reconditioning recon ON recon.id = bill_line.dealer_reconditioning_id
+              JOIN fleet_vehicle car ON car.id = recon.vehicle_id
+              JOIN res_company company ON company.id = bill_line.company_id
+              LEFT JOIN stock_lot lot ON lot.id = car.lot_id
+              LEFT JOIN LATERAL (
+                  SELECT SUM(carried_layer.value) AS value
+                    FROM stock_valuation_layer carried_layer
+                   WHERE carried_layer.account_move_line_id = bill_line.id
+              ) carried ON TRUE
+             WHERE bill_line.parent_state = 'posted'
+               AND bill_line.display_type = 'product'
+               AND bill_line.balance != COALESCE(carried.value, 0)
+            """
+        )
+
     @property
     def _table_query(self):
-        return SQL("SELECT %s FROM %s WHERE %s", self._select(), self._from(), self._where())
+        return SQL(
+            "SELECT %s FROM %s WHERE %s UNION ALL %s",
+            self._select(),
+            self._from(),
+            self._where(),
+            self._query_after_sale(),
+        )

@@ -13,7 +13,9 @@ class DealerReportVehicleCost(models.Model):
     - other costs: the other value added without a vendor or customer (landed costs, revaluations,
       inventory adjustments);
     - cost of goods sold: the value its deliveries to (less its returns from) customers took out of
-      stock, plus what the gifts delivered with it cost (their own layers);
+      stock, plus what the gifts delivered with it cost (their own layers), plus the reconditioning
+      bills posted after it left stock (they go to the cost of goods sold, and count as add-ons or
+      repairs too);
     - revenue: the posted invoice and credit note lines of the order line selling the car, and the
       fees: the posted lines of the other lines of that order (agency, insurance, priced extras);
     - margin = revenue + fees - cost of goods sold.
@@ -33,6 +35,7 @@ class DealerReportVehicleCost(models.Model):
             "quantity",
             "stock_move_id",
             "dealer_reconditioning_id",
+            "account_move_line_id",
         ],
         "stock.move": ["date", "location_id", "location_dest_id", "purchase_line_id", "sale_line_id"],
         "stock.location": ["usage"],
@@ -41,7 +44,15 @@ class DealerReportVehicleCost(models.Model):
         "dealer.reconditioning": ["kind"],
         "purchase.order.line": ["partner_id"],
         "sale.order.line": ["order_id", "dealer_vehicle_id", "dealer_is_gift", "invoice_lines"],
-        "account.move.line": ["balance", "parent_state", "display_type", "company_id", "partner_id", "date"],
+        "account.move.line": [
+            "balance",
+            "parent_state",
+            "display_type",
+            "company_id",
+            "partner_id",
+            "date",
+            "dealer_reconditioning_id",
+        ],
     }
 
     vehicle_id = fields.Many2one("fleet.vehicle", string="Car", readonly=True)
@@ -87,7 +98,9 @@ class DealerReportVehicleCost(models.Model):
     )
 
     def _with(self):
-        """The posted revenue per car (its own line, the fees) and the cost of its gifts."""
+        """The posted revenue per car (its own line, the fees), the cost of its gifts, and the part of
+        its posted reconditioning bills that went to the cost of goods sold because the car had left
+        stock when the bill was posted (what no layer of the car carried)."""
         return SQL(
             """
             sale AS (
@@ -118,6 +131,23 @@ class DealerReportVehicleCost(models.Model):
                   JOIN stock_valuation_layer gift_layer ON gift_layer.stock_move_id = gift_move.id
                  WHERE car_line.dealer_vehicle_id IS NOT NULL
                  GROUP BY car_line.dealer_vehicle_id, gift_layer.company_id
+            ),
+            late AS (
+                SELECT recon.vehicle_id AS vehicle_id,
+                       bill_line.company_id AS company_id,
+                       SUM(bill_line.balance - COALESCE(carried.value, 0))
+                           FILTER (WHERE recon.kind = 'addon') AS addons,
+                       SUM(bill_line.balance - COALESCE(carried.value, 0))
+                           FILTER (WHERE recon.kind = 'repair') AS repairs
+                  FROM account_move_line bill_line
+                  JOIN dealer_reconditioning recon ON recon.id = bill_line.dealer_reconditioning_id
+                  LEFT JOIN LATERAL (
+                      SELECT SUM(carried_layer.value) AS value
+                        FROM stock_valuation_layer carried_layer
+                       WHERE carried_layer.account_move_line_id = bill_line.id
+                  ) carried ON TRUE
+                 WHERE bill_line.parent_state = 'posted' AND bill_line.display_type = 'product'
+                 GROUP BY recon.vehicle_id, bill_line.company_id
             )
             """
         )
@@ -127,7 +157,8 @@ class DealerReportVehicleCost(models.Model):
         customer = SQL("(source.usage = 'customer' OR destination.usage = 'customer')")
         sold = SQL("(SUM(layer.quantity) <= 0 AND BOOL_OR(%s))", customer)
         cogs = SQL(
-            "COALESCE(SUM(-layer.value) FILTER (WHERE %s), 0) + COALESCE(MAX(gift.gifts), 0)",
+            "COALESCE(SUM(-layer.value) FILTER (WHERE %s), 0) + COALESCE(MAX(gift.gifts), 0)"
+            " + COALESCE(MAX(late.addons), 0) + COALESCE(MAX(late.repairs), 0)",
             customer,
         )
         revenue = SQL("COALESCE(MAX(sale.revenue), 0) + COALESCE(MAX(sale.fees), 0)")
@@ -149,8 +180,10 @@ class DealerReportVehicleCost(models.Model):
                 MIN(move.date) FILTER (WHERE %(purchase)s)::date AS date_in,
                 CASE WHEN %(sold)s THEN MAX(move.date) FILTER (WHERE %(customer)s)::date END AS date_sold,
                 COALESCE(SUM(layer.value) FILTER (WHERE %(purchase)s), 0) AS cost_purchase,
-                COALESCE(SUM(layer.value) FILTER (WHERE recon.kind = 'addon'), 0) AS cost_addons,
-                COALESCE(SUM(layer.value) FILTER (WHERE recon.kind = 'repair'), 0) AS cost_repairs,
+                COALESCE(SUM(layer.value) FILTER (WHERE recon.kind = 'addon'), 0)
+                    + COALESCE(MAX(late.addons), 0) AS cost_addons,
+                COALESCE(SUM(layer.value) FILTER (WHERE recon.kind = 'repair'), 0)
+                    + COALESCE(MAX(late.repairs), 0) AS cost_repairs,
                 COALESCE(SUM(layer.value) FILTER (
                     WHERE recon.id IS NULL AND NOT COALESCE(%(purchase)s OR %(customer)s, FALSE)
                 ), 0) AS cost_other,
@@ -182,6 +215,7 @@ class DealerReportVehicleCost(models.Model):
                 LEFT JOIN dealer_reconditioning recon ON recon.id = layer.dealer_reconditioning_id
                 LEFT JOIN sale ON sale.vehicle_id = car.id AND sale.company_id = layer.company_id
                 LEFT JOIN gift ON gift.vehicle_id = car.id AND gift.company_id = layer.company_id
+                LEFT JOIN late ON late.vehicle_id = car.id AND late.company_id = layer.company_id
             """
         )
 
@@ -215,9 +249,16 @@ class DealerReportVehicleCost(models.Model):
         sale_lines = order_lines.order_id.order_line.filtered(
             lambda line: line in order_lines or not line.dealer_vehicle_id
         )
-        return (layers.account_move_id.line_ids | sale_lines.invoice_lines).filtered(
-            lambda line: line.parent_state == "posted" and line.company_id == self.company_id
+        bill_lines = self.env["account.move.line"].search(
+            [("dealer_reconditioning_id.vehicle_id", "=", self.vehicle_id.id), ("parent_state", "=", "posted")]
         )
+        # a bill posted after the car left stock: the entry that carried it to the cost of goods sold
+        late_entries = (
+            bill_lines.matched_debit_ids.debit_move_id | bill_lines.matched_credit_ids.credit_move_id
+        ).move_id
+        return (
+            layers.account_move_id.line_ids | sale_lines.invoice_lines | bill_lines | late_entries.line_ids
+        ).filtered(lambda line: line.parent_state == "posted" and line.company_id == self.company_id)
 
     def action_view_layers(self):
         self.ensure_one()

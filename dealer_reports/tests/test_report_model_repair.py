@@ -67,3 +67,16 @@ class TestRepairAnalysis(DealerReportsCase):
             [("vehicle_id", "in", (self.car_a | self.car_c).ids)], ["amount:sum"], ["kind"]
         )
         self.assertEqual({group["kind"]: group["amount"] for group in groups}, {"addon": 300, "repair": 1200})
+
+    def test_a_bill_posted_after_the_sale_is_a_repair_cost_too(self):
+        repair = self.recondition(
+            self.car_c, [(self.repair_service, 1, 700)], kind="repair", vendor_id=self.workshop.id
+        )
+        repair.action_done()
+        self.approve(self.make_sale(self.car_c))
+        repair.invoice_id.write({"ref": "WB-2026-004", "invoice_date": repair.date})
+        repair.invoice_id.action_post()
+        row = self.rows().filtered(lambda row: row.vehicle_id == self.car_c)
+        self.assertEqual((row.amount, row.source, row.kind, row.vendor_id), (700, "bill_sold", "repair", self.workshop))
+        self.assertLess(row.id, 0)
+        self.assertEqual(row.read(["vin"])[0]["vin"], self.car_c.vin_sn)

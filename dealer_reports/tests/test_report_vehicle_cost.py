@@ -117,6 +117,26 @@ class TestVehicleCostLedger(DealerReportsCase):
         row = self.ledger(self.car_c)
         self.assertEqual((row.cost_repairs, row.revenue, row.stock_value, row.state), (0, 0, 9000, "in_stock"))
 
+    def test_repair_bill_posted_after_the_sale_goes_to_the_cost_of_goods_sold(self):
+        repair = self.recondition(
+            self.car_c, [(self.repair_service, 1, 700)], kind="repair", vendor_id=self.workshop.id
+        )
+        repair.action_done()
+        sale = self.make_sale(self.car_c)
+        self.approve(sale)
+        repair.invoice_id.write({"ref": "WB-2026-003", "invoice_date": fields.Date.today()})
+        repair.invoice_id.action_post()
+        row = self.ledger(self.car_c)
+        self.assertEqual(
+            (row.state, row.cost_repairs, row.stock_value, row.revenue, row.cogs, row.margin),
+            ("sold", 700, 0, 14000, 9700, 4300),
+        )
+        lines = self.env["account.move.line"].search(row.action_view_entries()["domain"])
+        self.assertIn(repair.invoice_id, lines.move_id)
+        self.assertEqual(
+            len(lines.move_id.filtered(lambda move: move.move_type == "entry" and "left stock" in move.ref)), 1
+        )
+
     def test_pivot_totals_reconcile_with_the_valuation_layers(self):
         cars = self.car_a | self.car_b | self.car_c
         ledger = self.env["dealer.report.vehicle.cost"]
