@@ -152,51 +152,79 @@ class DealerReportVehicleCost(models.Model):
             """
         )
 
-    def _select(self):
+    def _with_valuation(self):
+        """The car's figures from its own valuation layers, one row per lot and company."""
         purchase = SQL("(source.usage = 'supplier' OR destination.usage = 'supplier')")
         customer = SQL("(source.usage = 'customer' OR destination.usage = 'customer')")
-        sold = SQL("(SUM(layer.quantity) <= 0 AND BOOL_OR(%s))", customer)
-        cogs = SQL(
-            "COALESCE(SUM(-layer.value) FILTER (WHERE %s), 0) + COALESCE(MAX(gift.gifts), 0)"
-            " + COALESCE(MAX(late.addons), 0) + COALESCE(MAX(late.repairs), 0)",
-            customer,
-        )
-        revenue = SQL("COALESCE(MAX(sale.revenue), 0) + COALESCE(MAX(sale.fees), 0)")
         return SQL(
             """
-                MIN(layer.id) AS id,
+            valuation AS (
+                SELECT layer.lot_id AS lot_id,
+                       layer.company_id AS company_id,
+                       MIN(layer.id) AS id,
+                       (ARRAY_AGG(purchase_line.partner_id ORDER BY layer.id DESC)
+                           FILTER (WHERE purchase_line.partner_id IS NOT NULL))[1] AS seller_id,
+                       SUM(layer.quantity) AS quantity,
+                       BOOL_OR(%(customer)s) AS delivered,
+                       MIN(move.date) FILTER (WHERE %(purchase)s) AS date_in,
+                       MAX(move.date) FILTER (WHERE %(customer)s) AS date_out,
+                       COALESCE(SUM(layer.value) FILTER (WHERE %(purchase)s), 0) AS purchase,
+                       COALESCE(SUM(layer.value) FILTER (WHERE recon.kind = 'addon'), 0) AS addons,
+                       COALESCE(SUM(layer.value) FILTER (WHERE recon.kind = 'repair'), 0) AS repairs,
+                       COALESCE(SUM(layer.value) FILTER (
+                           WHERE recon.id IS NULL AND NOT COALESCE(%(purchase)s OR %(customer)s, FALSE)
+                       ), 0) AS other,
+                       SUM(layer.value) AS value,
+                       COALESCE(SUM(-layer.value) FILTER (WHERE %(customer)s), 0) AS delivered_value
+                  FROM stock_valuation_layer layer
+                  LEFT JOIN stock_move move ON move.id = layer.stock_move_id
+                  LEFT JOIN stock_location source ON source.id = move.location_id
+                  LEFT JOIN stock_location destination ON destination.id = move.location_dest_id
+                  LEFT JOIN purchase_order_line purchase_line ON purchase_line.id = move.purchase_line_id
+                  LEFT JOIN dealer_reconditioning recon ON recon.id = layer.dealer_reconditioning_id
+                 WHERE layer.lot_id IS NOT NULL
+                 GROUP BY layer.lot_id, layer.company_id
+            )
+            """,
+            purchase=purchase,
+            customer=customer,
+        )
+
+    def _select(self):
+        sold = SQL("(valuation.quantity <= 0 AND valuation.delivered)")
+        cogs = SQL(
+            "(valuation.delivered_value + COALESCE(gift.gifts, 0) + COALESCE(late.addons, 0)"
+            " + COALESCE(late.repairs, 0))"
+        )
+        revenue = SQL("(COALESCE(sale.revenue, 0) + COALESCE(sale.fees, 0))")
+        return SQL(
+            """
+                valuation.id AS id,
                 car.id AS vehicle_id,
                 lot.id AS lot_id,
                 lot.name AS vin,
                 lot.product_id AS product_id,
                 car.brand_id AS brand_id,
                 car.model_id AS model_id,
-                layer.company_id AS company_id,
+                valuation.company_id AS company_id,
                 company.currency_id AS currency_id,
-                (ARRAY_AGG(purchase_line.partner_id ORDER BY layer.id DESC)
-                    FILTER (WHERE purchase_line.partner_id IS NOT NULL))[1] AS seller_id,
-                MAX(sale.partner_id) AS partner_id,
+                valuation.seller_id AS seller_id,
+                sale.partner_id AS partner_id,
                 CASE WHEN %(sold)s THEN 'sold' ELSE 'in_stock' END AS state,
-                MIN(move.date) FILTER (WHERE %(purchase)s)::date AS date_in,
-                CASE WHEN %(sold)s THEN MAX(move.date) FILTER (WHERE %(customer)s)::date END AS date_sold,
-                COALESCE(SUM(layer.value) FILTER (WHERE %(purchase)s), 0) AS cost_purchase,
-                COALESCE(SUM(layer.value) FILTER (WHERE recon.kind = 'addon'), 0)
-                    + COALESCE(MAX(late.addons), 0) AS cost_addons,
-                COALESCE(SUM(layer.value) FILTER (WHERE recon.kind = 'repair'), 0)
-                    + COALESCE(MAX(late.repairs), 0) AS cost_repairs,
-                COALESCE(SUM(layer.value) FILTER (
-                    WHERE recon.id IS NULL AND NOT COALESCE(%(purchase)s OR %(customer)s, FALSE)
-                ), 0) AS cost_other,
-                SUM(layer.value) AS stock_value,
-                COALESCE(MAX(sale.revenue), 0) AS revenue,
-                COALESCE(MAX(sale.fees), 0) AS fees,
-                COALESCE(MAX(gift.gifts), 0) AS gifts,
+                valuation.date_in::date AS date_in,
+                CASE WHEN %(sold)s THEN valuation.date_out::date END AS date_sold,
+                valuation.purchase AS cost_purchase,
+                valuation.addons + COALESCE(late.addons, 0) AS cost_addons,
+                valuation.repairs + COALESCE(late.repairs, 0) AS cost_repairs,
+                valuation.other AS cost_other,
+                valuation.value AS stock_value,
+                COALESCE(sale.revenue, 0) AS revenue,
+                COALESCE(sale.fees, 0) AS fees,
+                COALESCE(gift.gifts, 0) AS gifts,
                 %(cogs)s AS cogs,
-                %(revenue)s - (%(cogs)s) AS margin
+                %(revenue)s - %(cogs)s AS margin
             """,
             sold=sold,
-            purchase=purchase,
-            customer=customer,
             cogs=cogs,
             revenue=revenue,
         )
@@ -204,36 +232,28 @@ class DealerReportVehicleCost(models.Model):
     def _from(self):
         return SQL(
             """
-                stock_valuation_layer layer
-                JOIN stock_lot lot ON lot.id = layer.lot_id
+                valuation
+                JOIN stock_lot lot ON lot.id = valuation.lot_id
                 JOIN fleet_vehicle car ON car.id = lot.fleet_vehicle_id
-                JOIN res_company company ON company.id = layer.company_id
-                LEFT JOIN stock_move move ON move.id = layer.stock_move_id
-                LEFT JOIN stock_location source ON source.id = move.location_id
-                LEFT JOIN stock_location destination ON destination.id = move.location_dest_id
-                LEFT JOIN purchase_order_line purchase_line ON purchase_line.id = move.purchase_line_id
-                LEFT JOIN dealer_reconditioning recon ON recon.id = layer.dealer_reconditioning_id
-                LEFT JOIN sale ON sale.vehicle_id = car.id AND sale.company_id = layer.company_id
-                LEFT JOIN gift ON gift.vehicle_id = car.id AND gift.company_id = layer.company_id
-                LEFT JOIN late ON late.vehicle_id = car.id AND late.company_id = layer.company_id
+                JOIN res_company company ON company.id = valuation.company_id
+                LEFT JOIN sale ON sale.vehicle_id = car.id AND sale.company_id = valuation.company_id
+                LEFT JOIN gift ON gift.vehicle_id = car.id AND gift.company_id = valuation.company_id
+                LEFT JOIN late ON late.vehicle_id = car.id AND late.company_id = valuation.company_id
             """
         )
 
     def _where(self):
         return SQL("TRUE")
 
-    def _group_by(self):
-        return SQL("car.id, lot.id, layer.company_id, company.currency_id")
-
     @property
     def _table_query(self):
         return SQL(
-            "WITH %s SELECT %s FROM %s WHERE %s GROUP BY %s",
+            "WITH %s, %s SELECT %s FROM %s WHERE %s",
+            self._with_valuation(),
             self._with(),
             self._select(),
             self._from(),
             self._where(),
-            self._group_by(),
         )
 
     # ------------------------------------------------------------------

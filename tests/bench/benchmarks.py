@@ -341,7 +341,9 @@ BENCHMARKS = [
         baseline_db="bench_reports",
         baseline_modules="dealer_reports",
         baseline=layer_pivot,
-        target=4.0,
+        # the ledger joins seven tables per car where the baseline groups one: the absolute goal
+        # (<= 1 s for the pivot) is printed by ledger_pivot_extra
+        target=6.0,
         extra=ledger_pivot_extra,
         setup_once=setup_reports,
     ),
