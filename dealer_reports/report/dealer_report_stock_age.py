@@ -8,7 +8,8 @@ AGE_BUCKETS = [("0_30", "0-30 days"), ("31_60", "31-60 days"), ("61_90", "61-90 
 
 class DealerReportStockAge(models.Model):
     """Days in stock per car: from its (last) receipt from a vendor to its delivery to a customer, or
-    to today while it is in stock; the capital it binds is its value in stock (its own layers)."""
+    to today while it is in stock; the capital it binds is its value in stock (its own layers, as
+    the vehicle cost ledger reads them)."""
 
     _name = "dealer.report.stock.age"
     _description = "Stock Age Analysis"
@@ -16,8 +17,17 @@ class DealerReportStockAge(models.Model):
     _rec_name = "vehicle_id"
     _order = "days_in_stock desc, id desc"
     _depends = {
-        "stock.valuation.layer": ["lot_id", "company_id", "value", "quantity", "stock_move_id"],
-        "stock.move": ["date", "location_id", "location_dest_id"],
+        "stock.valuation.layer": [
+            "lot_id",
+            "company_id",
+            "value",
+            "quantity",
+            "stock_move_id",
+            "dealer_reconditioning_id",
+        ],
+        "stock.move": ["date", "location_id", "location_dest_id", "purchase_line_id"],
+        "purchase.order.line": ["partner_id"],
+        "dealer.reconditioning": ["kind"],
         "stock.location": ["usage", "warehouse_id"],
         "stock.quant": ["lot_id", "location_id", "quantity"],
         "stock.lot": ["name", "fleet_vehicle_id"],
@@ -50,24 +60,22 @@ class DealerReportStockAge(models.Model):
     list_price = fields.Monetary(string="Asking Price", readonly=True, aggregator="sum")
 
     def _select(self):
-        purchase = SQL("(source.usage = 'supplier' OR destination.usage = 'supplier')")
-        customer = SQL("(source.usage = 'customer' OR destination.usage = 'customer')")
-        in_stock = SQL("(SUM(layer.quantity) > 0)")
-        date_in = SQL("MAX(move.date) FILTER (WHERE %s)::date", purchase)
-        date_out = SQL("CASE WHEN NOT %s THEN MAX(move.date) FILTER (WHERE %s)::date END", in_stock, customer)
+        in_stock = SQL("(valuation.quantity > 0)")
+        date_in = SQL("valuation.date_last_in::date")
+        date_out = SQL("CASE WHEN NOT %s THEN valuation.date_out::date END", in_stock)
         days = SQL("(COALESCE(%s, CURRENT_DATE) - %s)", date_out, date_in)
         return SQL(
             """
-                MIN(layer.id) AS id,
+                valuation.id AS id,
                 car.id AS vehicle_id,
                 lot.id AS lot_id,
                 lot.name AS vin,
                 car.brand_id AS brand_id,
                 car.model_id AS model_id,
-                MAX(place.warehouse_id) AS warehouse_id,
-                layer.company_id AS company_id,
+                place.warehouse_id AS warehouse_id,
+                valuation.company_id AS company_id,
                 company.currency_id AS currency_id,
-                MAX(sale.partner_id) AS partner_id,
+                sale.partner_id AS partner_id,
                 %(in_stock)s AS in_stock,
                 %(date_in)s AS date_in,
                 %(date_out)s AS date_out,
@@ -79,7 +87,7 @@ class DealerReportStockAge(models.Model):
                     ELSE '90_plus'
                 END AS age_bucket,
                 1 AS car_count,
-                SUM(layer.value) AS stock_value,
+                valuation.value AS stock_value,
                 car.dealer_list_price AS list_price
             """,
             in_stock=in_stock,
@@ -91,13 +99,10 @@ class DealerReportStockAge(models.Model):
     def _from(self):
         return SQL(
             """
-                stock_valuation_layer layer
-                JOIN stock_lot lot ON lot.id = layer.lot_id
+                valuation
+                JOIN stock_lot lot ON lot.id = valuation.lot_id
                 JOIN fleet_vehicle car ON car.id = lot.fleet_vehicle_id
-                JOIN res_company company ON company.id = layer.company_id
-                LEFT JOIN stock_move move ON move.id = layer.stock_move_id
-                LEFT JOIN stock_location source ON source.id = move.location_id
-                LEFT JOIN stock_location destination ON destination.id = move.location_dest_id
+                JOIN res_company company ON company.id = valuation.company_id
                 LEFT JOIN LATERAL (
                     SELECT location.warehouse_id
                       FROM stock_quant quant
@@ -117,26 +122,17 @@ class DealerReportStockAge(models.Model):
         )
 
     def _where(self):
-        return SQL("TRUE")
-
-    def _group_by(self):
-        return SQL("car.id, lot.id, layer.company_id, company.currency_id")
-
-    def _having(self):
         """Only the cars received from a vendor have an age."""
-        return SQL(
-            "BOOL_OR(source.usage = 'supplier' OR destination.usage = 'supplier')",
-        )
+        return SQL("valuation.date_last_in IS NOT NULL")
 
     @property
     def _table_query(self):
         return SQL(
-            "SELECT %s FROM %s WHERE %s GROUP BY %s HAVING %s",
+            "WITH %s SELECT %s FROM %s WHERE %s",
+            self.env["dealer.report.vehicle.cost"]._with_valuation(),
             self._select(),
             self._from(),
             self._where(),
-            self._group_by(),
-            self._having(),
         )
 
     # ------------------------------------------------------------------

@@ -167,6 +167,7 @@ class DealerReportVehicleCost(models.Model):
                        SUM(layer.quantity) AS quantity,
                        BOOL_OR(%(customer)s) AS delivered,
                        MIN(move.date) FILTER (WHERE %(purchase)s) AS date_in,
+                       MAX(move.date) FILTER (WHERE %(purchase)s) AS date_last_in,
                        MAX(move.date) FILTER (WHERE %(customer)s) AS date_out,
                        COALESCE(SUM(layer.value) FILTER (WHERE %(purchase)s), 0) AS purchase,
                        COALESCE(SUM(layer.value) FILTER (WHERE recon.kind = 'addon'), 0) AS addons,
