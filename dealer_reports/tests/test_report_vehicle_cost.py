@@ -148,6 +148,27 @@ class TestVehicleCostLedger(DealerReportsCase):
         layers = self.env["stock.valuation.layer"].search([("lot_id", "in", cars.lot_id.ids)])
         self.assertEqual(groups[0]["stock_value"], round(sum(layers.mapped("value")), 2))
 
+    def test_pivot_read_takes_a_fixed_number_of_queries(self):
+        ledger = self.env["dealer.report.vehicle.cost"].with_user(self.cost_reader)
+        args = ([], ["revenue:sum", "cogs:sum", "margin:sum"], ["model_id", "date_sold:month"])
+
+        def queries():
+            ledger.read_group(*args, lazy=False)  # warm-up: access rules and their caches
+            self.env.invalidate_all()
+            start = self.env.cr.sql_log_count
+            groups = ledger.read_group(*args, lazy=False)
+            return self.env.cr.sql_log_count - start, groups
+
+        few, groups = queries()
+        self.assertEqual(sum(group["margin"] for group in groups if group["model_id"][0] == self.model.id), 15410)
+        other_model = self.env["fleet.vehicle.model"].create({"name": "Kombi", "brand_id": self.brand.id})
+        for index in range(3):
+            car = self.make_stock_car(f"WVWZZZ1KZSW60001{index}", cost=5000)
+            car.model_id = other_model
+        more, groups = queries()
+        self.assertEqual(more, few, "as many queries for more cars and models")
+        self.assertLessEqual(few, 6)
+
     def test_drill_down_opens_the_cars_layers_and_posted_entries(self):
         row = self.ledger(self.car_a)
         action = row.action_view_layers()
