@@ -195,6 +195,21 @@ class TestVehicleCostLedgerRights(DealerReportsCase):
         arch = row.get_views([(False, "list")])["views"]["list"]["arch"]
         self.assertNotIn('name="margin"', arch)
 
+    def test_dealer_sales_manager_reads_every_report_but_not_margins(self):
+        sales_manager = new_test_user(
+            self.env,
+            login="rpt_sales_manager",
+            groups="dealer_jobs.group_dealer_sales_manager",
+            company_id=self.company.id,
+            company_ids=[(6, 0, self.company.ids)],
+        )
+        for model in ("dealer.report.vehicle.cost", "dealer.report.stock.age", "dealer.report.model"):
+            with self.subTest(model=model):
+                self.assertTrue(self.env[model].with_user(sales_manager).search([("vehicle_id", "=", self.car_a.id)]))
+        self.assertTrue(self.env["dealer.report.repair"].with_user(sales_manager).search([]))
+        with self.assertRaises(AccessError):
+            self.ledger(self.car_a, user=sales_manager).read(["margin"])
+
     def test_cost_reader_reads_margins(self):
         row = self.ledger(self.car_a, user=self.cost_reader)
         self.assertEqual(row.read(["margin"])[0]["margin"], 9410)
