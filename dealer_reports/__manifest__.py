@@ -9,7 +9,16 @@
     "depends": ["dealer_jobs", "dealer_fleet", "dealer_usedcar", "report_xlsx"],
     "data": [
         "security/dealer_reports_groups.xml",
+        "security/ir.model.access.csv",
+        "security/dealer_reports_rules.xml",
         "views/menus.xml",
+        "report/dealer_report_vehicle_cost_views.xml",
+        "report/dealer_report_stock_age_views.xml",
+        "report/dealer_report_model_views.xml",
+        "report/dealer_report_repair_views.xml",
+        "report/dealer_reports_xlsx.xml",
+        "data/dealer_reports_cron.xml",
+        "views/res_config_settings_views.xml",
     ],
     "installable": True,
 }
