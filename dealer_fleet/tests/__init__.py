@@ -6,3 +6,4 @@ from . import test_booking_race
 from . import test_booking_reports
 from . import test_booking_action_fields
 from . import test_booking_planner
+from . import test_planner_tour
