@@ -8,6 +8,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import bench_planner
+
 CARS = 5000
 
 
@@ -330,5 +332,18 @@ BENCHMARKS = [
         baseline_setup_once=setup_accounting,
         repeat=1,
         per_unit=CYCLE_CARS,
+    ),
+    Benchmark(
+        name=f"planner week of {bench_planner.CARS} cars at {bench_planner.BOOKINGS:,} bookings (vs a calendar week)",
+        our_db="bench_planner",
+        our_modules="dealer_fleet",
+        ours=bench_planner.planner_week,
+        baseline_db="bench_calendar",
+        baseline_modules="calendar",
+        baseline=bench_planner.calendar_week,
+        target=2.5,
+        extra=bench_planner.planner_targets,
+        setup_once=bench_planner.setup_planner,
+        baseline_setup_once=bench_planner.setup_calendar,
     ),
 ]
