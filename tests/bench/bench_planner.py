@@ -19,8 +19,8 @@ LENGTH_HOURS = 6
 TIME_LIMIT = 0.300
 QUERY_LIMIT = 12
 
+# what the planner's view asks for (its arch's fields; no display_name: the item template shows the number)
 PLANNER_FIELDS = [
-    "display_name",
     "name",
     "partner_id",
     "vehicle_id",

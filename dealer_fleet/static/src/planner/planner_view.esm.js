@@ -56,7 +56,10 @@ export class DealerPlannerModel extends TimelineModel {
         } else {
             this.last_group_bys = this.params.default_group_by.split(",");
         }
-        const fields = [...new Set(this.params.fieldNames.concat(this.last_group_bys))];
+        // the item template shows number and customer: no display_name to compute for each booking
+        const fields = [...new Set(this.params.fieldNames.concat(this.last_group_bys))].filter(
+            (name) => name !== "display_name" || !this.recordTemplate
+        );
         const domain = searchParams.domain || [];
         const context = searchParams.context || {};
         const [data, rows] = await this.keepLast.add(

@@ -149,5 +149,21 @@ registry.category("web_tour.tours").add("dealer_fleet_planner_tour", {
             content: "The new booking is on the board",
             trigger: ".o_dealer_planner .vis-item:contains('Neukunde Tour')",
         },
+        {
+            content: "Zoom out to the month: the wider window is read",
+            trigger: ".o_dealer_planner .oe_timeline_button_scale_month",
+            run: "click",
+        },
+        {
+            content: "The month's window is loaded, the week's bookings are still there",
+            trigger: ".o_dealer_planner .vis-item:contains('TOUR-MOVE')",
+            run: async () => {
+                await waitFor(
+                    () => planner().model.window.end.diff(planner().model.window.start, "days").days > 20,
+                    "the month window"
+                );
+                await waitFor(() => record("TOUR-MOVE") && record("TOUR-OUT"), "the month's bookings");
+            },
+        },
     ],
 });
