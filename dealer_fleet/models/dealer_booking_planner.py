@@ -9,7 +9,10 @@ PLANNER_ROW_FIELDS = {
     "vehicle_brand_id": "brand_id",
     "vehicle_model_id": "model_id",
     "vehicle_category_id": "category_id",
+    "vehicle_vin": "vin_sn",
+    "vehicle_plate": "license_plate",
 }
+ID_OPERATORS = ("=", "!=", "in", "not in")
 
 
 class DealerBooking(models.Model):
@@ -156,8 +159,11 @@ class DealerBooking(models.Model):
                 path = str(field).split(".", 1)
                 if path[0] in PLANNER_ROW_FIELDS:
                     target = PLANNER_ROW_FIELDS[path[0]]
-                    if len(path) > 1:
-                        target = f"{target}.{path[1]}" if target != "id" else path[1]
+                    if target == "id":
+                        # the car itself: by id, or by its name as a many2one search does
+                        target = path[1] if len(path) > 1 else ("id" if operator in ID_OPERATORS else "display_name")
+                    elif len(path) > 1:
+                        target = f"{target}.{path[1]}"
                     mapped.append((target, operator, value))
                     continue
                 mapped.append((1, "=", 1))

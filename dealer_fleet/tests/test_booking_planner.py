@@ -228,6 +228,10 @@ class TestPlannerRead(BookingCase):
         self.assertEqual(ids, [skoda.id])
         ids = [row["id"] for row in Booking.planner_rows([("vehicle_id", "=", self.car.id), ("state", "=", "planned")])]
         self.assertEqual(ids, [self.car.id])
+        # the search view's car search: name, VIN or plate
+        search = ["|", "|", ("vehicle_id", "ilike", "M-VW 141"), ("vehicle_vin", "ilike", "M-VW 141")]
+        ids = [row["id"] for row in Booking.planner_rows([*search, ("vehicle_plate", "ilike", "M-VW 141")])]
+        self.assertEqual(ids, [self.idle_car.id])
 
     def test_window_read_returns_only_the_visible_week(self):
         monday = (self.now + timedelta(days=14)).replace(hour=0, minute=0, second=0)
