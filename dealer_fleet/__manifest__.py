@@ -9,6 +9,7 @@
     "depends": ["dealer_jobs", "hr", "repair", "web_timeline"],
     "data": [
         "security/dealer_fleet_groups.xml",
+        "security/dealer_fleet_planner_groups.xml",
         "security/ir.model.access.csv",
         "security/dealer_fleet_rules.xml",
         "data/ir_sequence_data.xml",
@@ -30,7 +31,17 @@
         "report/dealer_booking_logbook_reports.xml",
         "views/dealer_booking_logbook_views.xml",
         "views/menus_logbook.xml",
+        "views/dealer_booking_planner_views.xml",
+        "views/menus_planner.xml",
     ],
     "demo": ["demo/dealer_fleet_demo.xml"],
+    "assets": {
+        "web.assets_backend": [
+            "dealer_fleet/static/src/planner/**/*",
+        ],
+        "web.assets_tests": [
+            "dealer_fleet/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -28,6 +28,7 @@ BOOKING_ACTIONS = {
     "immediate": "immediate",
     "signature": "signature",
     "delete": "delete",
+    "create": "agreement",  # "New agreement" (dealer_booking_planner.py checks it on create)
 }
 # written only by the booking's actions and its handover wizard (``_dealer_write``)
 HANDOVER_FIELDS = {

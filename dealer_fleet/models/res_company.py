@@ -26,6 +26,11 @@ class ResCompany(models.Model):
     dealer_advisor_test_drive_id = fields.Many2one("hr.employee", string="Advisor for Test Drives")
     dealer_advisor_replacement_id = fields.Many2one("hr.employee", string="Advisor for Replacement Cars")
     dealer_advisor_rental_id = fields.Many2one("hr.employee", string="Advisor for Rentals")
+    dealer_planner_two_line_rows = fields.Boolean(
+        string="Planner Rows with Make and Model",
+        help="The planner shows each car with its plate and, on a second line, its make and model; "
+        "off: the plate only (one line, more cars on the screen).",
+    )
 
     def _dealer_booking_advisor(self, booking_type):
         """The advisor the company names for a booking type, if any."""

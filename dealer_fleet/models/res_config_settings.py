@@ -15,3 +15,4 @@ class ResConfigSettings(models.TransientModel):
     dealer_advisor_test_drive_id = fields.Many2one(related="company_id.dealer_advisor_test_drive_id", readonly=False)
     dealer_advisor_replacement_id = fields.Many2one(related="company_id.dealer_advisor_replacement_id", readonly=False)
     dealer_advisor_rental_id = fields.Many2one(related="company_id.dealer_advisor_rental_id", readonly=False)
+    dealer_planner_two_line_rows = fields.Boolean(related="company_id.dealer_planner_two_line_rows", readonly=False)

@@ -9,3 +9,5 @@ from . import test_trade_plate_log
 from . import test_sync_outbox
 from . import test_booking_logbook
 from . import test_sync_outbox_race
+from . import test_booking_planner
+from . import test_planner_tour

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench_reports import REPORT_CARS, layer_pivot, ledger_pivot, ledger_pivot_extra, setup_reports
+import bench_planner
 
 CARS = 5000
 
@@ -346,5 +347,16 @@ BENCHMARKS = [
         target=6.0,
         extra=ledger_pivot_extra,
         setup_once=setup_reports,
+        name=f"planner week of {bench_planner.CARS} cars at {bench_planner.BOOKINGS:,} bookings (vs a calendar week)",
+        our_db="bench_planner",
+        our_modules="dealer_fleet",
+        ours=bench_planner.planner_week,
+        baseline_db="bench_calendar",
+        baseline_modules="calendar",
+        baseline=bench_planner.calendar_week,
+        target=2.0,
+        extra=bench_planner.planner_targets,
+        setup_once=bench_planner.setup_planner,
+        baseline_setup_once=bench_planner.setup_calendar,
     ),
 ]
