@@ -9,8 +9,10 @@
     "depends": ["dealer_jobs", "hr", "repair", "web_timeline"],
     "data": [
         "security/dealer_fleet_groups.xml",
+        "security/dealer_fleet_billing_groups.xml",
         "security/ir.model.access.csv",
         "security/dealer_fleet_rules.xml",
+        "security/dealer_fleet_billing_rules.xml",
         "data/ir_sequence_data.xml",
         "report/dealer_booking_reports.xml",
         "views/dealer_booking_views.xml",
@@ -19,8 +21,11 @@
         "views/repair_order_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/dealer_booking_handover_views.xml",
+        "wizard/dealer_booking_bill_views.xml",
         "views/menus.xml",
+        "views/dealer_booking_billing_views.xml",
+        "views/repair_order_billing_views.xml",
     ],
-    "demo": ["demo/dealer_fleet_demo.xml"],
+    "demo": ["demo/dealer_fleet_demo.xml", "demo/dealer_booking_billing_demo.xml"],
     "installable": True,
 }

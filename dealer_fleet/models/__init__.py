@@ -4,3 +4,6 @@ from . import fleet_vehicle
 from . import repair_order
 from . import res_company
 from . import res_config_settings
+from . import dealer_booking_tariff
+from . import dealer_booking_insurance
+from . import dealer_booking_surcharge

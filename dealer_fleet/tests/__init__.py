@@ -5,3 +5,5 @@ from . import test_booking_access
 from . import test_booking_race
 from . import test_booking_reports
 from . import test_booking_action_fields
+from . import test_booking_billing
+from . import test_booking_service

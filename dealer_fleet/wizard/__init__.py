@@ -1,1 +1,2 @@
 from . import dealer_booking_handover
+from . import dealer_booking_bill
