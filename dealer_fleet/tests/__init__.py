@@ -7,3 +7,4 @@ from . import test_booking_reports
 from . import test_booking_action_fields
 from . import test_booking_billing
 from . import test_booking_service
+from . import test_booking_billing_race

@@ -1,8 +1,13 @@
 from datetime import timedelta
 
+import psycopg2
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.dealer_jobs.tests.common import ActionFieldsGuardMixin
 
 from .common import BookingCase
 
@@ -296,3 +301,43 @@ class TestBillingRights(BillingCase):
             self.bill_wizard(booking, user=user).action_create_order()
         self.assertFalse(booking.billed)
         self.assertFalse(booking.sale_order_id)
+
+
+@tagged("post_install", "-at_install")
+class TestBillingFieldsAndCompanies(ActionFieldsGuardMixin, BillingCase):
+    def test_billing_result_is_the_billing_actions_only(self):
+        start = self.now + timedelta(days=1)
+        order = self.plain_order([])
+        self.assertActionFieldsGuarded(
+            "dealer.booking",
+            self.biller | self.manager,
+            {
+                "booking_type": "rental",
+                "vehicle_id": self.car.id,
+                "partner_id": self.customer.id,
+                "date_start": start,
+                "date_end": start + timedelta(hours=2),
+            },
+            {"billed": True, "sale_order_id": order.id, "billed_amount": 99.0},
+        )
+
+    def test_database_keeps_billed_bookings_returned_and_linked(self):
+        booking = self.book("rental")
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(psycopg2.errors.CheckViolation),
+            self.cr.savepoint(),
+        ):
+            booking._dealer_write({"billed": True})
+            booking.flush_recordset()
+
+    def test_prices_are_per_company(self):
+        other = self.env["res.company"].create({"name": "Filiale Augsburg"})
+        other_tariff = self.env["dealer.booking.tariff"].create(
+            {"name": "Augsburg", "price_day": 39.0, "product_id": self.rent_product.id, "company_id": other.id}
+        )
+        Tariff = self.env["dealer.booking.tariff"].with_user(self.biller)
+        self.assertIn(self.tariff, Tariff.search([]))
+        self.assertNotIn(other_tariff, Tariff.search([]))
+        with self.assertRaisesRegex(UserError, "Incompatible companies"):
+            self.book("rental", tariff_id=other_tariff.id)

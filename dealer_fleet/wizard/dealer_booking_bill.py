@@ -70,8 +70,8 @@ class DealerBookingBill(models.TransientModel):
     extra_km = fields.Float(digits=(12, 0), compute="_compute_amounts")
     amount_days = fields.Monetary(string="Days", compute="_compute_amounts")
     amount_km = fields.Monetary(string="Extra km", compute="_compute_amounts")
-    amount_insurance = fields.Monetary(string="Insurance", compute="_compute_amounts")
-    amount_surcharges = fields.Monetary(string="Surcharges and Discounts", compute="_compute_amounts")
+    amount_insurance = fields.Monetary(string="Insurance Amount", compute="_compute_amounts")
+    amount_surcharges = fields.Monetary(string="Surcharges Amount", compute="_compute_amounts")
     amount_untaxed = fields.Monetary(string="Untaxed Total", compute="_compute_amounts")
     calculation = fields.Html(compute="_compute_amounts", sanitize=False)
 
@@ -144,7 +144,8 @@ class DealerBookingBill(models.TransientModel):
     def _compute_target(self):
         for wizard in self:
             repair = wizard.booking_id.repair_id
-            if repair.state not in ("draft", "confirmed") or not repair.has_access("write"):
+            # a user without Odoo's repair rights bills on a sale order
+            if not repair.has_access("write") or repair.state not in ("draft", "confirmed"):
                 repair = repair.browse()
             wizard.repair_order_id = repair
             wizard.target = "repair" if repair else "sale"
