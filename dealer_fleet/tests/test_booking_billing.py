@@ -341,3 +341,23 @@ class TestBillingFieldsAndCompanies(ActionFieldsGuardMixin, BillingCase):
         self.assertNotIn(other_tariff, Tariff.search([]))
         with self.assertRaisesRegex(UserError, "Incompatible companies"):
             self.book("rental", tariff_id=other_tariff.id)
+
+
+@tagged("post_install", "-at_install")
+class TestBillingLanguage(BillingCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for code in ("de_DE", "zh_CN"):
+            cls.env["res.lang"]._activate_lang(code)
+        cls.env["ir.module.module"]._load_module_terms(["dealer_fleet"], ["de_DE", "zh_CN"])
+
+    def test_order_lines_speak_the_customers_language(self):
+        for lang, words in (("de_DE", ("Tag(e) zu", "Bemerkung bei Rücknahme")), ("zh_CN", ("还车备注", "每天"))):
+            with self.subTest(lang=lang):
+                self.customer.lang = lang
+                booking = self.returned(vehicle_id=self.car.id if lang == "de_DE" else self.car_2.id)
+                self.bill_wizard(booking).action_create_order()
+                description = booking.sale_order_id.order_line.sorted("sequence")[0].name
+                for word in words:
+                    self.assertIn(word, description)
