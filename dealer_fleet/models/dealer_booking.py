@@ -147,7 +147,11 @@ class DealerBooking(models.Model):
     color = fields.Integer()
     repair_id = fields.Many2one("repair.order", string="Repair Order", check_company=True, index="btree_not_null")
     customer_vehicle_id = fields.Many2one(
-        "fleet.vehicle", string="Customer's Car", check_company=True, help="The car in the workshop (owner info)."
+        "fleet.vehicle",
+        string="Customer's Car",
+        check_company=True,
+        domain="[('dealer_usage', '=', 'customer')]",
+        help="The car in the workshop (owner info).",
     )
     # billing (replacement cars and rentals): the wizard's defaults, then what it made
     tariff_id = fields.Many2one(
@@ -160,7 +164,13 @@ class DealerBooking(models.Model):
     surcharge_ids = fields.Many2many("dealer.booking.surcharge", string="Surcharges and Discounts", check_company=True)
     billed = fields.Boolean(readonly=True, copy=False, tracking=True)
     sale_order_id = fields.Many2one(
-        "sale.order", string="Billing Order", readonly=True, copy=False, check_company=True, index="btree_not_null"
+        "sale.order",
+        string="Billing Order",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        index="btree_not_null",
+        ondelete="restrict",  # a billed booking keeps its order: cancel the order, do not delete it
     )
     billing_repair_id = fields.Many2one(
         "repair.order", string="Billed on Repair Order", readonly=True, copy=False, check_company=True

@@ -170,6 +170,14 @@ class TestBillingOrder(BillingCase):
         self.assertIn("150 km", lines[1].name)
         self.assertIn(order.name, booking.message_ids[0].body)
 
+    def test_billing_quotation_cannot_be_deleted(self):
+        booking = self.returned()
+        self.bill_wizard(booking).action_create_order()
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.errors.ForeignKeyViolation), self.cr.savepoint():
+            booking.sale_order_id.unlink()
+            self.env.flush_all()
+        self.assertTrue(booking.sale_order_id.exists())
+
     def test_return_remark_is_left_out_when_unticked(self):
         booking = self.returned()
         self.bill_wizard(booking, copy_return_comment=False).action_create_order()
