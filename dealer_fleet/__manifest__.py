@@ -10,8 +10,10 @@
     "data": [
         "security/dealer_fleet_groups.xml",
         "security/dealer_fleet_planner_groups.xml",
+        "security/dealer_fleet_billing_groups.xml",
         "security/ir.model.access.csv",
         "security/dealer_fleet_rules.xml",
+        "security/dealer_fleet_billing_rules.xml",
         "data/ir_sequence_data.xml",
         "report/dealer_booking_reports.xml",
         "views/dealer_booking_views.xml",
@@ -20,6 +22,7 @@
         "views/repair_order_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/dealer_booking_handover_views.xml",
+        "wizard/dealer_booking_bill_views.xml",
         "views/menus.xml",
         "security/dealer_fleet_logbook_rules.xml",
         "report/dealer_trade_plate_log_report.xml",
@@ -33,8 +36,10 @@
         "views/menus_logbook.xml",
         "views/dealer_booking_planner_views.xml",
         "views/menus_planner.xml",
+        "views/dealer_booking_billing_views.xml",
+        "views/repair_order_billing_views.xml",
     ],
-    "demo": ["demo/dealer_fleet_demo.xml"],
+    "demo": ["demo/dealer_fleet_demo.xml", "demo/dealer_booking_billing_demo.xml"],
     "assets": {
         "web.assets_backend": [
             "dealer_fleet/static/src/planner/**/*",

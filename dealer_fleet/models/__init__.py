@@ -12,3 +12,6 @@ from . import dealer_sync_message
 from . import dealer_booking_sync
 from . import res_company_sync
 from . import res_config_settings_sync
+from . import dealer_booking_tariff
+from . import dealer_booking_insurance
+from . import dealer_booking_surcharge

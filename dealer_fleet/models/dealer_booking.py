@@ -29,6 +29,7 @@ BOOKING_ACTIONS = {
     "signature": "signature",
     "delete": "delete",
     "create": "agreement",  # "New agreement" (dealer_booking_planner.py checks it on create)
+    "bill": "billing",
 }
 # written only by the booking's actions and its handover wizard (``_dealer_write``)
 HANDOVER_FIELDS = {
@@ -51,6 +52,8 @@ HANDOVER_FIELDS = {
     "vehicle_body",
     "vehicle_extra_info",
 }
+# written only by the billing wizard (``action_bill``): a booking is billed once
+BILLING_FIELDS = {"billed", "sale_order_id", "billing_repair_id", "billed_amount"}
 # locked once the booking is confirmed (un-confirm unlocks them)
 PLANNING_FIELDS = {"date_start", "date_end", "vehicle_id"}
 # a returned booking is a record (the trade-plate log reads it): these change with the edit-handover right only
@@ -67,7 +70,7 @@ class DealerBooking(models.Model):
     _description = "Booking of a Dealer Car"
     _order = "date_start desc, id desc"
     _check_company_auto = True
-    _dealer_action_fields = HANDOVER_FIELDS
+    _dealer_action_fields = HANDOVER_FIELDS | BILLING_FIELDS
     _dealer_overdue_state = "handed_out"  # not back by the planned end
     _dealer_overdue_field = "date_end"
 
@@ -144,6 +147,39 @@ class DealerBooking(models.Model):
     note = fields.Html(string="Remark")
     color = fields.Integer()
     repair_id = fields.Many2one("repair.order", string="Repair Order", check_company=True, index="btree_not_null")
+    customer_vehicle_id = fields.Many2one(
+        "fleet.vehicle",
+        string="Customer's Car",
+        check_company=True,
+        domain="[('dealer_usage', '=', 'customer')]",
+        help="The car in the workshop (owner info).",
+    )
+    # billing (replacement cars and rentals): the wizard's defaults, then what it made
+    tariff_id = fields.Many2one(
+        "dealer.booking.tariff",
+        string="Tariff",
+        check_company=True,
+        domain="['|', ('booking_type', '=', False), ('booking_type', '=', booking_type)]",
+    )
+    insurance_id = fields.Many2one("dealer.booking.insurance", string="Insurance", check_company=True)
+    surcharge_ids = fields.Many2many("dealer.booking.surcharge", string="Surcharges and Discounts", check_company=True)
+    billed = fields.Boolean(readonly=True, copy=False, tracking=True)
+    sale_order_id = fields.Many2one(
+        "sale.order",
+        string="Billing Order",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        index="btree_not_null",
+        ondelete="restrict",  # a billed booking keeps its order: cancel the order, do not delete it
+    )
+    billing_repair_id = fields.Many2one(
+        "repair.order", string="Billed on Repair Order", readonly=True, copy=False, check_company=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    billed_amount = fields.Monetary(
+        string="Billed Amount", readonly=True, copy=False, help="Untaxed amount of the lines the billing added."
+    )
     planning_warning = fields.Char(compute="_compute_planning_warning")
 
     handover_date = fields.Datetime(readonly=True, copy=False)
@@ -180,6 +216,11 @@ class DealerBooking(models.Model):
             "handover_dated",
             "CHECK (state NOT IN ('handed_out', 'returned') OR handover_date IS NOT NULL)",
             "A handed-out booking needs its handover date.",
+        ),
+        (
+            "billed_once",
+            "CHECK (NOT billed OR (state = 'returned' AND sale_order_id IS NOT NULL))",
+            "Only a returned booking is billed, and its billing order is kept.",
         ),
         (
             "handout_periods_per_vehicle",
@@ -477,6 +518,77 @@ class DealerBooking(models.Model):
             "res_id": self.id,
             "views": [(False, "form")],
             "target": "current",
+        }
+
+    # ------------------------------------------------------------------
+    # billing and contracts
+    def action_bill(self):
+        """Open the calculation of a returned replacement car or rental (billed once)."""
+        self.ensure_one()
+        self._check_booking_right("bill")
+        self._dealer_check_billable()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Bill %(booking)s", booking=self.name),
+            "res_model": "dealer.booking.bill",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_booking_id": self.id},
+        }
+
+    def _dealer_check_billable(self):
+        for booking in self:
+            if booking.billed:
+                raise UserError(
+                    _(
+                        "%(booking)s is billed already on %(order)s.",
+                        booking=booking.name,
+                        order=booking.sale_order_id.display_name,
+                    )
+                )
+            if booking.state != "returned":
+                booking._raise_wrong_state(_("Billing (take the car back first)"))
+
+    def action_view_billing_order(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": self.sale_order_id.id,
+            "views": [(False, "form")],
+        }
+
+    def action_maintenance_contract(self):
+        """A prefilled maintenance contract of the rented car; nothing is saved until the user saves."""
+        self.ensure_one()
+        self._check_booking_right("edit")
+        if self.booking_type != "rental":
+            raise UserError(_("Maintenance contracts are made from rentals."))
+        if self.state == "cancelled":
+            self._raise_wrong_state(_("A maintenance contract"))
+        if not self.env["fleet.vehicle.log.contract"].has_access("create"):
+            raise AccessError(
+                _(
+                    "Creating a maintenance contract needs the right “%(group)s”.",
+                    group=self.env.ref("fleet.fleet_group_manager").full_name,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Maintenance Contract"),
+            "res_model": "fleet.vehicle.log.contract",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_name": f"VM{self.name}",
+                "default_ins_ref": f"VM{self.name}",
+                "default_vehicle_id": self.vehicle_id.id,
+                "default_insurer_id": self.partner_id.id,
+                "default_company_id": self.company_id.id,
+                "default_start_date": fields.Date.to_string(fields.Date.context_today(self, self.date_start)),
+                "default_expiration_date": fields.Date.to_string(fields.Date.context_today(self, self.date_end)),
+            },
         }
 
     def action_push_driver(self):

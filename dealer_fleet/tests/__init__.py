@@ -11,3 +11,6 @@ from . import test_booking_logbook
 from . import test_sync_outbox_race
 from . import test_booking_planner
 from . import test_planner_tour
+from . import test_booking_billing
+from . import test_booking_service
+from . import test_booking_billing_race
