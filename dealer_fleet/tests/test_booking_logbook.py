@@ -170,3 +170,12 @@ class TestBookingLogbook(BookingCase):
             for group in Booking.web_read_group([], ["__count"], ["trade_plate_id"])["groups"]
         }
         self.assertEqual(by_plate.get(self.plate.id), 1)
+
+    def test_bill_button_for_billing_users_only(self):
+        view = self.env.ref("dealer_fleet.view_dealer_booking_logbook_list")
+
+        def arch(user):
+            return self.env["dealer.booking"].with_user(user).get_views([(view.id, "list")])["views"]["list"]["arch"]
+
+        self.assertIn('name="action_bill"', arch(self.rental_manager))
+        self.assertNotIn('name="action_bill"', arch(self.td_plain))
