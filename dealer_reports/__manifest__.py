@@ -10,6 +10,11 @@
     "data": [
         "security/dealer_reports_groups.xml",
         "views/menus.xml",
+        "security/ir.model.access.csv",
+        "security/dealer_reports_summary_rules.xml",
+        "report/dealer_report_summary_templates.xml",
+        "report/dealer_report_appraisal_views.xml",
+        "report/dealer_report_sale_views.xml",
     ],
     "installable": True,
 }
