@@ -15,6 +15,8 @@
         "report/dealer_report_summary_templates.xml",
         "report/dealer_report_appraisal_views.xml",
         "report/dealer_report_sale_views.xml",
+        "report/dealer_report_purchase_views.xml",
+        "report/dealer_report_transfer_views.xml",
     ],
     "installable": True,
 }

@@ -1,3 +1,5 @@
 from . import dealer_report_summary_mixin
 from . import dealer_report_appraisal
 from . import dealer_report_sale
+from . import dealer_report_purchase
+from . import dealer_report_transfer

@@ -82,8 +82,13 @@ class DealerReportSummaryMixin(models.AbstractModel):
         measures = list(self._dealer_summary_measures)
         aggregates = ["__count", *(f"{name}:{self._fields[name].aggregator or 'sum'}" for name in measures)]
         domain = [("id", "in", self.ids)]
+        groups = self._read_group(domain, [groupby], aggregates, order=groupby)
+        field = self._fields[groupby]
+        if field.type == "selection":  # in the order of the selection, as the pivot shows them
+            keys = [key for key, _label in field._description_selection(self.env)]
+            groups.sort(key=lambda group: keys.index(group[0]) if group[0] in keys else len(keys))
         rows = []
-        for group, count, *values in self._read_group(domain, [groupby], aggregates, order=groupby):
+        for group, count, *values in groups:
             rows.append(
                 {
                     "label": self._dealer_summary_label(groupby, group),

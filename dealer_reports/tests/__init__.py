@@ -1,3 +1,5 @@
 from . import test_security
 from . import test_report_appraisal
 from . import test_report_sale
+from . import test_report_purchase
+from . import test_report_transfer
