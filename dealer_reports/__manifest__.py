@@ -17,6 +17,7 @@
         "report/dealer_report_sale_views.xml",
         "report/dealer_report_purchase_views.xml",
         "report/dealer_report_transfer_views.xml",
+        "report/dealer_report_job_views.xml",
     ],
     "installable": True,
 }

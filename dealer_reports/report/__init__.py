@@ -3,3 +3,4 @@ from . import dealer_report_appraisal
 from . import dealer_report_sale
 from . import dealer_report_purchase
 from . import dealer_report_transfer
+from . import dealer_report_job

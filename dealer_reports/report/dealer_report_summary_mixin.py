@@ -22,6 +22,9 @@ class DealerReportSummaryMixin(models.AbstractModel):
     _dealer_summary_measures = ()
     # the date the covered period is read from
     _dealer_summary_date_field = "date"
+    # where a record is not one of the things counted (e.g. a job's stay in a phase): the measure
+    # counting them, printed as the number of records instead of the rows' count column
+    _dealer_summary_count_field = None
 
     @api.model
     def _dealer_summary_field_string(self, name):
@@ -31,7 +34,8 @@ class DealerReportSummaryMixin(models.AbstractModel):
         """The printed label of a group's value of field ``name``."""
         field = self._fields[name]
         if field.type == "many2one":
-            return value.display_name or _("None")
+            # sudo: the name only, as the web client shows a report's many2one values (web_read)
+            return value.sudo().display_name or _("None")
         if field.type == "selection":
             return dict(field._description_selection(self.env)).get(value) or _("None")
         if field.type == "boolean":
@@ -68,7 +72,10 @@ class DealerReportSummaryMixin(models.AbstractModel):
             if field.type == "many2one" and value and isinstance(value, int | list | tuple):
                 ids = [value] if isinstance(value, int) else [v for v in value if isinstance(v, int)]
                 if ids:
-                    value = ", ".join(self.env[field.comodel_name].browse(ids).exists().mapped("display_name"))
+                    records = (
+                        self.env[field.comodel_name].browse(ids).sudo()
+                    )  # sudo: names only, as the web client shows them
+                    value = ", ".join(records.exists().mapped("display_name"))
             elif field.type == "selection" and isinstance(value, str):
                 value = self._dealer_summary_label(name, value)
             elif field.type == "selection" and isinstance(value, list | tuple):
@@ -99,12 +106,16 @@ class DealerReportSummaryMixin(models.AbstractModel):
                 }
             )
         count, *values = self._read_group(domain, [], aggregates)[0]
+        count_field = self._dealer_summary_count_field
+        if count_field:
+            count = self._read_group(domain, [], [f"{count_field}:sum"])[0][0]
         date_field = self._dealer_summary_date_field
         dates = [date for date in self.mapped(date_field) if date]
         if dates and isinstance(self._fields[date_field], fields.Datetime):
             dates = [fields.Datetime.context_timestamp(self, date).date() for date in dates]
         return {
             "title": self._description,
+            "show_count": not count_field,
             "group_label": self._dealer_summary_field_string(groupby),
             "columns": [self._dealer_summary_field_string(name) for name in measures],
             "rows": rows,

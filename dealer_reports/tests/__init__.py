@@ -3,3 +3,4 @@ from . import test_report_appraisal
 from . import test_report_sale
 from . import test_report_purchase
 from . import test_report_transfer
+from . import test_report_job
