@@ -18,6 +18,7 @@
         "report/dealer_report_purchase_views.xml",
         "report/dealer_report_transfer_views.xml",
         "report/dealer_report_job_views.xml",
+        "report/dealer_report_booking_views.xml",
     ],
     "installable": True,
 }

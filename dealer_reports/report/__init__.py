@@ -4,3 +4,4 @@ from . import dealer_report_sale
 from . import dealer_report_purchase
 from . import dealer_report_transfer
 from . import dealer_report_job
+from . import dealer_report_booking

@@ -4,3 +4,4 @@ from . import test_report_sale
 from . import test_report_purchase
 from . import test_report_transfer
 from . import test_report_job
+from . import test_report_booking
