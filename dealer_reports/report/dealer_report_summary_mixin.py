@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.osv import expression
-from odoo.tools import format_amount, format_date, formatLang
+from odoo.tools import format_amount, format_date, format_datetime, formatLang
 
 
 class DealerReportSummaryMixin(models.AbstractModel):
@@ -34,8 +34,7 @@ class DealerReportSummaryMixin(models.AbstractModel):
         """The printed label of a group's value of field ``name``."""
         field = self._fields[name]
         if field.type == "many2one":
-            # sudo: the name only, as the web client shows a report's many2one values (web_read)
-            return value.sudo().display_name or _("None")
+            return value.sudo().display_name or _("None")  # sudo: names only, as the web client shows them
         if field.type == "selection":
             return dict(field._description_selection(self.env)).get(value) or _("None")
         if field.type == "boolean":
@@ -55,33 +54,50 @@ class DealerReportSummaryMixin(models.AbstractModel):
         return formatLang(self.env, value or 0.0, digits=digits[1] if digits else 2)
 
     def _dealer_summary_filters(self):
-        """The filters of the printed search, one line each (the search's domain, when the list
-        passes it on)."""
-        lines = []
-        domain = self.env.context.get("active_domain") or []
-        for leaf in expression.normalize_domain(domain):
-            if not expression.is_leaf(leaf) or leaf in (expression.TRUE_LEAF, expression.FALSE_LEAF):
-                if leaf == "|":
-                    lines.append(_("either"))
-                continue
-            path, operator, value = leaf
-            name = path.split(".")[0]
-            if name not in self._fields:
-                continue
-            field = self._fields[name]
-            if field.type == "many2one" and value and isinstance(value, int | list | tuple):
-                ids = [value] if isinstance(value, int) else [v for v in value if isinstance(v, int)]
-                if ids:
-                    records = (
-                        self.env[field.comodel_name].browse(ids).sudo()
-                    )  # sudo: names only, as the web client shows them
-                    value = ", ".join(records.exists().mapped("display_name"))
-            elif field.type == "selection" and isinstance(value, str):
-                value = self._dealer_summary_label(name, value)
-            elif field.type == "selection" and isinstance(value, list | tuple):
-                value = ", ".join(self._dealer_summary_label(name, v) for v in value)
-            lines.append(f"{self._dealer_summary_field_string(name)} {operator} {value}")
-        return lines
+        """The filters of the printed search, as the user reads them (the search's domain, when
+        the list passes it on): one line each, alternatives joined by "or"."""
+        domain = expression.normalize_domain(self.env.context.get("active_domain") or [])
+        if domain in ([], expression.TRUE_DOMAIN):
+            return []
+        tokens = iter(domain)
+
+        def describe():
+            token = next(tokens)
+            if token == "&":
+                return [*describe(), *describe()]
+            if token == "|":
+                return [_("%(first)s or %(second)s", first="; ".join(describe()), second="; ".join(describe()))]
+            if token == "!":
+                return [_("not %(condition)s", condition="; ".join(describe()))]
+            return [self._dealer_summary_leaf(token)]
+
+        return [line for line in describe() if line]
+
+    def _dealer_summary_leaf(self, leaf):
+        if leaf in (expression.TRUE_LEAF, expression.FALSE_LEAF) or not expression.is_leaf(leaf):
+            return ""
+        path, operator, value = leaf
+        name = path.split(".")[0]
+        if name not in self._fields:
+            return f"{path} {operator} {value}"
+        field = self._fields[name]
+        if field.type == "many2one" and value and isinstance(value, int | list | tuple):
+            ids = [value] if isinstance(value, int) else [v for v in value if isinstance(v, int)]
+            if ids:
+                Comodel = self.env[field.comodel_name].sudo()  # sudo: names only, as the web client shows them
+                value = ", ".join(Comodel.browse(ids).exists().mapped("display_name"))
+        elif field.type in ("date", "datetime") and isinstance(value, str) and value:
+            # the search's dates as the user reads them, not ISO
+            value = (
+                format_date(self.env, value)
+                if field.type == "date"
+                else format_datetime(self.env, fields.Datetime.to_datetime(value))
+            )
+        elif field.type == "selection" and isinstance(value, str):
+            value = self._dealer_summary_label(name, value)
+        elif field.type == "selection" and isinstance(value, list | tuple):
+            value = ", ".join(self._dealer_summary_label(name, v) for v in value)
+        return f"{self._dealer_summary_field_string(name)} {operator} {value}"
 
     def _dealer_summary(self):
         """What the summary prints for these records."""

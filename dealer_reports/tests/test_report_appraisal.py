@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.fields import Command
@@ -149,7 +151,14 @@ class TestAppraisalReportRights(AppraisalHistoryCase):
 class TestAppraisalSummaryPdf(ReportTestMixin, AppraisalHistoryCase):
     def test_summary_prints_filters_groups_and_totals(self):
         rows = self.report().filtered(lambda r: r.company_id == self.company)
-        domain = [("state", "in", ["bought", "lost"]), ("evaluator_id", "=", self.evaluator.id)]
+        since = fields.Date.context_today(rows) - timedelta(days=30)
+        domain = [
+            "|",
+            ("state", "=", "bought"),
+            ("state", "=", "lost"),
+            ("evaluator_id", "=", self.evaluator.id),
+            ("date", ">=", fields.Date.to_string(since)),
+        ]
         html = (
             self.env["ir.actions.report"]
             .with_context(active_domain=domain)
@@ -159,8 +168,11 @@ class TestAppraisalSummaryPdf(ReportTestMixin, AppraisalHistoryCase):
             .decode()
         )
         self.assertEqual(self._text(html, "title"), "Appraisal Summary")
-        self.assertIn("Status in Bought, Lost", self._text(html, "filters"))
-        self.assertIn("Evaluator = Evaluator", self._text(html, "filters"))
+        self.assertEqual(
+            self._text(html, "filters"),
+            f"Filters: Status = Bought or Status = Lost; Evaluator = Evaluator; "
+            f"Appraisal Date >= {format_date(self.env, since)}",
+        )
         self.assertEqual(self._text(html, "record_count"), "Records: 2")
         self.assertEqual(self._text(html, "summary_row"), "Evaluator 2 $ 25,000.00 $ 22,500.00 1 50.00")
         self.assertEqual(self._text(html, "summary_total"), "Total 2 $ 25,000.00 $ 22,500.00 1 50.00")
