@@ -52,6 +52,13 @@ class DealerReportBooking(models.Model):
     brand_id = fields.Many2one("fleet.vehicle.model.brand", string="Make", readonly=True)
     model_id = fields.Many2one("fleet.vehicle.model", string="Model", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        compute="_compute_partner_id",
+        search="_search_partner_id",
+        help="Filters the days a booking of the customer planned or had the car.",
+    )
     available_hours = fields.Float(string="Available Hours", readonly=True, digits=(16, 2))
     booked_hours = fields.Float(string="Booked Hours", readonly=True, digits=(16, 2))
     test_drive_hours = fields.Float(string="Test Drive Hours", readonly=True, digits=(16, 2))
@@ -73,6 +80,37 @@ class DealerReportBooking(models.Model):
     overdue_count = fields.Integer(
         string="Overdue Returns", readonly=True, help="Bookings returned after their planned end, or still out past it."
     )
+
+    def _compute_partner_id(self):
+        self.partner_id = False  # a day of a car may have several customers: a filter only
+
+    def _search_partner_id(self, operator, value):
+        """The car-days spanned by a booking (not cancelled) of the customers searched."""
+        if operator in ("=", "in") and value:
+            partners = self.env["res.partner"].browse([value] if isinstance(value, int) else value)
+        elif operator in ("ilike", "=ilike", "like") and isinstance(value, str):
+            partners = self.env["res.partner"].search([("display_name", operator, value)])
+        else:
+            return [("id", "=", False)] if operator in ("=", "in") else []
+        return [
+            (
+                "id",
+                "in",
+                SQL(
+                    """
+                    (SELECT (day::date - DATE '2000-01-01')::bigint * 10000000 + b.vehicle_id
+                     FROM dealer_booking b,
+                          generate_series(
+                              LEAST(b.date_start, COALESCE(b.handover_date, b.date_start))::date,
+                              GREATEST(b.date_end, COALESCE(b.return_date, CASE WHEN b.state = 'handed_out'
+                                  THEN NOW() AT TIME ZONE 'UTC' ELSE b.date_end END))::date,
+                              INTERVAL '1 day') AS day
+                     WHERE b.state != 'cancelled' AND b.partner_id IN %s)
+                    """,
+                    tuple(partners.ids) or (None,),
+                ),
+            )
+        ]
 
     @property
     def _table_query(self):

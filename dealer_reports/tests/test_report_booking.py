@@ -94,6 +94,17 @@ class TestBookingUtilisationReport(ReportTestMixin, BookingCase):
         )
         self.assertEqual((booked, available, round(utilisation, 3)), (14.0, 48.0, round(14 / 48 * 100, 3)))
 
+    def test_customer_filter_keeps_the_days_of_the_customers_bookings(self):
+        self.make_history()
+        other = self.env["res.partner"].create({"name": "Otto Anders"})
+        self.book("rental", start=self.at(2, 8), hours=4, partner_id=other.id).action_confirm()
+        self.env.invalidate_all()
+        Report = self.env["dealer.report.booking"].with_user(self.analyst)
+        rows = Report.search([("vehicle_id", "=", self.car.id), ("partner_id", "=", other.id)])
+        self.assertEqual([(row.date, row.booked_hours) for row in rows], [(self.day + timedelta(days=2), 4.0)])
+        rows = Report.search([("vehicle_id", "=", self.car.id), ("partner_id", "ilike", "Mustermann")])
+        self.assertEqual(rows.mapped("date"), [self.day + timedelta(days=1), self.day])
+
     def test_other_company_cars_are_not_shown(self):
         self.make_history()
         company_2 = self.env["res.company"].create({"name": "Autohaus Zwei"})
