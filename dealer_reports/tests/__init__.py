@@ -5,3 +5,4 @@ from . import test_report_purchase
 from . import test_report_transfer
 from . import test_report_job
 from . import test_report_booking
+from . import test_report_views
