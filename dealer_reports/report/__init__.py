@@ -5,3 +5,10 @@ from . import dealer_report_repair
 from . import dealer_report_xlsx
 from . import dealer_report_vehicle_cost_xlsx
 from . import dealer_report_stock_age_xlsx
+from . import dealer_report_summary_mixin
+from . import dealer_report_appraisal
+from . import dealer_report_sale
+from . import dealer_report_purchase
+from . import dealer_report_transfer
+from . import dealer_report_job
+from . import dealer_report_booking

@@ -3,3 +3,10 @@ from . import test_report_vehicle_cost
 from . import test_report_stock_age
 from . import test_report_model_repair
 from . import test_report_xlsx
+from . import test_report_appraisal
+from . import test_report_sale
+from . import test_report_purchase
+from . import test_report_transfer
+from . import test_report_job
+from . import test_report_booking
+from . import test_report_views
