@@ -28,6 +28,8 @@ class DealerReportBooking(models.Model):
             "date_end",
             "handover_date",
             "return_date",
+            "billed",
+            "billed_amount",
             "handover_odometer",
             "return_odometer",
         ],
@@ -45,6 +47,7 @@ class DealerReportBooking(models.Model):
         "test_drive_utilisation",
         "km_driven",
         "overdue_count",
+        "billed_amount",
     )
 
     date = fields.Date(string="Day", readonly=True)
@@ -77,6 +80,12 @@ class DealerReportBooking(models.Model):
     rental_utilisation = fields.Float(string="Rental Utilisation (%)", readonly=True, aggregator="avg", digits=(16, 2))
     booking_count = fields.Integer(string="Bookings Starting", readonly=True)
     km_driven = fields.Float(string="km Driven", readonly=True, digits=(16, 0))
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    billed_amount = fields.Monetary(
+        string="Billed Amount",
+        readonly=True,
+        help="Untaxed amount billed for the bookings returned on the day (replacement cars and rentals).",
+    )
     overdue_count = fields.Integer(
         string="Overdue Returns", readonly=True, help="Bookings returned after their planned end, or still out past it."
     )
@@ -190,8 +199,9 @@ class DealerReportBooking(models.Model):
             COUNT(bk.id) FILTER (
                 WHERE bk.date_end::date = cd.day
                 AND (bk.return_date > bk.date_end OR (bk.state = 'handed_out' AND bk.date_end < %(now)s))
-            ) AS overdue_count
-            %(extra)s
+            ) AS overdue_count,
+            COALESCE(SUM(bk.billed_amount)
+                     FILTER (WHERE bk.billed AND bk.return_date::date = cd.day), 0) AS billed_amount
             """,
             planned=planned,
             out=out,
@@ -199,14 +209,7 @@ class DealerReportBooking(models.Model):
             test_drive=of_type("test_drive"),
             replacement=of_type("replacement"),
             rental=of_type("rental"),
-            extra=self._select_extra(),
         )
-
-    def _select_extra(self):
-        """Hook for more measures per car and day, each as ``, <expression> AS <column>`` over the
-        row's bookings ``bk`` (grouped): the billed amounts of the bookings come here once their
-        billing exists (with their fields on this model)."""
-        return SQL()
 
     def _from(self):
         return SQL(

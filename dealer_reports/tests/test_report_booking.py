@@ -5,6 +5,7 @@ from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.dealer_fleet.tests.common import BookingCase
+from odoo.addons.dealer_fleet.tests.test_booking_billing import BillingCase
 from odoo.addons.dealer_jobs.tests.common import ReportTestMixin, render_html
 
 
@@ -123,4 +124,19 @@ class TestBookingUtilisationReport(ReportTestMixin, BookingCase):
         html = render_html(self.env(user=self.analyst), "dealer_reports.action_report_dealer_booking_summary", rows.ids)
         self.assertEqual(self._text(html, "title"), "Booking Utilisation Analysis")
         self.assertEqual(self._text(html, "record_count"), "Records: 8")
-        self.assertEqual(self._text(html, "summary_total"), "Total 8 192.00 62.00 32.29 6.25 25.00 1.04 250 2")
+        self.assertEqual(self._text(html, "summary_total"), "Total 8 192.00 62.00 32.29 6.25 25.00 1.04 250 2 $ 0.00")
+
+
+@tagged("post_install", "-at_install")
+class TestBookingReportBilledAmounts(BillingCase):
+    def test_billed_amount_on_the_day_of_the_return(self):
+        booking = self.returned()
+        self.bill_wizard(booking).action_create_order()
+        self.env.flush_all()
+        analyst = new_test_user(self.env, login="billing_analyst", groups="dealer_reports.group_dealer_reports")
+        rows = self.env["dealer.report.booking"].with_user(analyst).search([("vehicle_id", "=", booking.vehicle_id.id)])
+        billed = rows.filtered("billed_amount")
+        self.assertEqual(billed.date, booking.return_date.date())
+        self.assertAlmostEqual(billed.billed_amount, 240.20, places=2)
+        self.assertAlmostEqual(billed.billed_amount, booking.sale_order_id.amount_untaxed, places=2)
+        self.assertAlmostEqual(sum(rows.mapped("billed_amount")), 240.20, places=2)
