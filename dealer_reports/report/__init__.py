@@ -1,3 +1,4 @@
+from . import dealer_report_summary_mixin
 from . import dealer_report_vehicle_cost
 from . import dealer_report_stock_age
 from . import dealer_report_model
@@ -5,7 +6,6 @@ from . import dealer_report_repair
 from . import dealer_report_xlsx
 from . import dealer_report_vehicle_cost_xlsx
 from . import dealer_report_stock_age_xlsx
-from . import dealer_report_summary_mixin
 from . import dealer_report_appraisal
 from . import dealer_report_sale
 from . import dealer_report_purchase

@@ -10,9 +10,20 @@ class DealerReportModel(models.Model):
     cars sold exactly (averages over cars, not over groups)."""
 
     _name = "dealer.report.model"
+    _inherit = ["dealer.report.summary.mixin"]
     _description = "Car Model Analysis"
     _auto = False
     _rec_name = "model_id"
+    _dealer_summary_groupby = "model_id"
+    _dealer_summary_measures = (
+        "bought_count",
+        "sold_count",
+        "in_stock_count",
+        "days_to_sell",
+        "revenue",
+        "margin_total",
+    )
+    _dealer_summary_date_field = "date_in"
     _order = "model_id, id"
     _depends = {
         "stock.valuation.layer": ["lot_id", "company_id", "value", "quantity", "stock_move_id"],

@@ -10,9 +10,13 @@ class DealerReportRepair(models.Model):
     the accounting carries."""
 
     _name = "dealer.report.repair"
+    _inherit = ["dealer.report.summary.mixin"]
     _description = "Repair Analysis"
     _auto = False
     _rec_name = "reconditioning_id"
+    _dealer_summary_groupby = "vendor_id"
+    _dealer_summary_measures = ("amount", "entry_count")
+    _dealer_summary_date_field = "date"
     _order = "date desc, id desc"
     _depends = {
         "stock.valuation.layer": ["lot_id", "company_id", "value", "dealer_reconditioning_id", "account_move_id"],

@@ -12,9 +12,13 @@ class DealerReportStockAge(models.Model):
     the vehicle cost ledger reads them)."""
 
     _name = "dealer.report.stock.age"
+    _inherit = ["dealer.report.summary.mixin"]
     _description = "Stock Age Analysis"
     _auto = False
     _rec_name = "vehicle_id"
+    _dealer_summary_groupby = "age_bucket"
+    _dealer_summary_measures = ("car_count", "days_in_stock", "stock_value", "list_price")
+    _dealer_summary_date_field = "date_in"
     _order = "days_in_stock desc, id desc"
     _depends = {
         "stock.valuation.layer": [

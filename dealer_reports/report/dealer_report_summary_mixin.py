@@ -102,7 +102,8 @@ class DealerReportSummaryMixin(models.AbstractModel):
     def _dealer_summary(self):
         """What the summary prints for these records."""
         groupby = self._dealer_summary_groupby
-        measures = list(self._dealer_summary_measures)
+        # measures the user may not read (car costs and margins) are left out, not refused
+        measures = [name for name in self._dealer_summary_measures if self._fields[name].is_accessible(self.env)]
         aggregates = ["__count", *(f"{name}:{self._fields[name].aggregator or 'sum'}" for name in measures)]
         domain = [("id", "in", self.ids)]
         groups = self._read_group(domain, [groupby], aggregates, order=groupby)

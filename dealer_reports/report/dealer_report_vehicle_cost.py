@@ -22,9 +22,13 @@ class DealerReportVehicleCost(models.Model):
     """
 
     _name = "dealer.report.vehicle.cost"
+    _inherit = ["dealer.report.summary.mixin"]
     _description = "Vehicle Cost Ledger"
     _auto = False
     _rec_name = "vehicle_id"
+    _dealer_summary_groupby = "model_id"
+    _dealer_summary_measures = ("revenue", "fees", "gifts", "cogs", "margin", "stock_value")
+    _dealer_summary_date_field = "date_sold"
     _order = "date_in desc, id desc"
     # what the query reads: flushed before each search
     _depends = {

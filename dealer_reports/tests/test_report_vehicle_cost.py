@@ -1,6 +1,9 @@
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import format_amount
+
+from odoo.addons.dealer_jobs.tests.common import ReportTestMixin, render_html
 
 from .common import DAYS_IN_STOCK, DealerReportsCase
 
@@ -236,3 +239,39 @@ class TestVehicleCostLedgerRights(DealerReportsCase):
         user = new_test_user(self.env, login="rpt_plain", groups="dealer_jobs.group_dealer_user")
         with self.assertRaises(AccessError):
             self.env["dealer.report.vehicle.cost"].with_user(user).search([])
+
+
+@tagged("post_install", "-at_install")
+class TestVehicleCostLedgerSummary(ReportTestMixin, DealerReportsCase):
+    SUMMARY = "dealer_reports.action_report_dealer_vehicle_cost_summary"
+
+    def test_summary_per_model_prints_costs_and_margins_for_cost_readers_only(self):
+        rows = self.env["dealer.report.vehicle.cost"].search([("vehicle_id", "in", (self.car_a | self.car_b).ids)])
+        self.assertEqual(len(rows), 2)
+        html = render_html(self.env(user=self.cost_reader), self.SUMMARY, rows.ids)
+        self.assertEqual(self._text(html, "title"), "Vehicle Cost Ledger")
+        total = self._text(html, "summary_total")
+        margin = format_amount(self.env, sum(rows.mapped("margin")), self.env.company.currency_id)
+        self.assertIn(margin.replace("\xa0", " "), total)
+        self.assertIn("Margin", html)
+
+        html = render_html(self.env(user=self.analyst), self.SUMMARY, rows.ids)
+        self.assertNotIn("Margin", html)
+        self.assertNotIn("Cost of Goods Sold", html)
+        revenue = format_amount(self.env, sum(rows.mapped("revenue")), self.env.company.currency_id)
+        self.assertIn(revenue.replace("\xa0", " "), self._text(html, "summary_total"))
+
+    def test_model_repair_and_stock_age_print_their_summary(self):
+        for model, title in (
+            ("dealer.report.model", "Model Analysis"),
+            ("dealer.report.repair", "Repair Analysis"),
+            ("dealer.report.stock.age", "Stock Age"),
+        ):
+            with self.subTest(model=model):
+                rows = self.env[model].with_user(self.cost_reader).search([])
+                self.assertTrue(rows)
+                xmlid = f"dealer_reports.action_report_dealer_{model.split('.', 2)[2].replace('.', '_')}_summary"
+                html = render_html(self.env(user=self.cost_reader), xmlid, rows.ids)
+                self.assertEqual(self._text(html, "title"), self.env[model]._description)
+                self.assertIn(title, self.env[model]._description)
+                self.assertIn(f"Records: {len(rows)}", self._text(html, "record_count"))
