@@ -10,8 +10,7 @@ from . import dealer_trade_plate_log_correction
 from . import dealer_booking_logbook
 from . import dealer_sync_message
 from . import dealer_booking_sync
-from . import res_company_sync
-from . import res_config_settings_sync
+from . import dealer_booking_price_mixin
 from . import dealer_booking_tariff
 from . import dealer_booking_insurance
 from . import dealer_booking_surcharge

@@ -8,15 +8,9 @@ class DealerBookingSurcharge(models.Model):
     """
 
     _name = "dealer.booking.surcharge"
+    _inherit = ["dealer.booking.price.mixin"]
     _description = "Booking Surcharge or Discount"
-    _order = "sequence, name, id"
-    _check_company_auto = True
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
     kind = fields.Selection(
         [("fixed", "Fixed Amount"), ("percent", "Percentage")], required=True, default="fixed", string="Kind"
     )
@@ -25,11 +19,4 @@ class DealerBookingSurcharge(models.Model):
         string="Percentage",
         digits=(5, 2),
         help="Of the days, extra km and insurance of the bill; negative for a discount.",
-    )
-    product_id = fields.Many2one(
-        "product.product",
-        string="Service Product",
-        required=True,
-        check_company=True,
-        domain="[('type', '=', 'service'), ('sale_ok', '=', True)]",
     )

@@ -7,15 +7,9 @@ class DealerBookingTariff(models.Model):
     """What a replacement car or a rental costs: per day, with km included per day, per km beyond."""
 
     _name = "dealer.booking.tariff"
+    _inherit = ["dealer.booking.price.mixin"]
     _description = "Booking Tariff"
-    _order = "sequence, name, id"
-    _check_company_auto = True
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
     booking_type = fields.Selection(
         BILLED_TYPES,
         string="Booking Type",
@@ -26,14 +20,6 @@ class DealerBookingTariff(models.Model):
         string="Price per Extra km", digits="Product Price", help="Untaxed, per km driven beyond the included km."
     )
     included_km_day = fields.Float(string="Included km per Day", digits=(12, 0))
-    product_id = fields.Many2one(
-        "product.product",
-        string="Service Product",
-        required=True,
-        check_company=True,
-        domain="[('type', '=', 'service'), ('sale_ok', '=', True)]",
-        help="The order lines carry this product: its taxes and income account apply.",
-    )
     note = fields.Text(translate=True)
 
     _sql_constraints = [

@@ -16,3 +16,6 @@ class ResConfigSettings(models.TransientModel):
     dealer_advisor_replacement_id = fields.Many2one(related="company_id.dealer_advisor_replacement_id", readonly=False)
     dealer_advisor_rental_id = fields.Many2one(related="company_id.dealer_advisor_rental_id", readonly=False)
     dealer_planner_two_line_rows = fields.Boolean(related="company_id.dealer_planner_two_line_rows", readonly=False)
+    dealer_sync_url = fields.Char(related="company_id.dealer_sync_url", readonly=False)
+    dealer_sync_token = fields.Char(related="company_id.dealer_sync_token", readonly=False, groups="base.group_system")
+    dealer_sync_max_attempts = fields.Integer(related="company_id.dealer_sync_max_attempts", readonly=False)

@@ -1,32 +1,23 @@
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, api, fields, sql_db
+from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.dealer_jobs.tests.common import valid_vin
+from .common import CommittedCarCase
 
 
 @tagged("post_install", "-at_install")
-class TestBillingRace(TransactionCase):
+class TestBillingRace(CommittedCarCase):
     """A booking another request is billing right now is not billed a second time."""
-
-    def _cursor(self):
-        """A real cursor outside the test transaction (committed data, removed again at the end)."""
-        return sql_db.db_connect(self.env.cr.dbname).cursor()
 
     def setUp(self):
         super().setUp()
         now = fields.Datetime.now().replace(microsecond=0)
         with self._cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            brand = env["fleet.vehicle.model.brand"].create({"name": "Billing Race Brand"})
-            model = env["fleet.vehicle.model"].create({"name": "Billing Race", "brand_id": brand.id})
-            car = env["fleet.vehicle"].create(
-                {"model_id": model.id, "vin_sn": valid_vin("WVWZZZ1KZRW000060"), "dealer_usage": "fleet"}
-            )
-            partner = env["res.partner"].create({"name": "Billing Race Customer"})
+            car, partner = self._committed_car(env, "Billing Race", "WVWZZZ1KZRW000060")
             product = env["product.product"].create({"name": "Billing Race Rent", "type": "service"})
             tariff = env["dealer.booking.tariff"].create(
                 {"name": "Billing Race", "price_day": 50.0, "product_id": product.id}
@@ -51,10 +42,6 @@ class TestBillingRace(TransactionCase):
                 }
             )
             self.ids = {
-                "brand": brand.id,
-                "model": model.id,
-                "car": car.id,
-                "partner": partner.id,
                 "product": product.id,
                 "template": product.product_tmpl_id.id,
                 "tariff": tariff.id,
@@ -66,18 +53,10 @@ class TestBillingRace(TransactionCase):
     def _cleanup(self):
         ids = self.ids
         with self._cursor() as cr:
-            for model, key in (("dealer.booking", "booking"), ("fleet.vehicle", "car"), ("res.partner", "partner")):
-                cr.execute("DELETE FROM mail_message WHERE model = %s AND res_id = %s", [model, ids[key]])
-                cr.execute("DELETE FROM mail_followers WHERE res_model = %s AND res_id = %s", [model, ids[key]])
-            cr.execute("DELETE FROM dealer_booking WHERE id = %s", [ids["booking"]])
+            self._cleanup_car(cr)  # with the booking
             cr.execute("DELETE FROM dealer_booking_tariff WHERE id = %s", [ids["tariff"]])
             cr.execute("DELETE FROM product_product WHERE id = %s", [ids["product"]])
             cr.execute("DELETE FROM product_template WHERE id = %s", [ids["template"]])
-            cr.execute("DELETE FROM fleet_vehicle_assignation_log WHERE vehicle_id = %s", [ids["car"]])
-            cr.execute("DELETE FROM fleet_vehicle WHERE id = %s", [ids["car"]])
-            cr.execute("DELETE FROM fleet_vehicle_model WHERE id = %s", [ids["model"]])
-            cr.execute("DELETE FROM fleet_vehicle_model_brand WHERE id = %s", [ids["brand"]])
-            cr.execute("DELETE FROM res_partner WHERE id = %s", [ids["partner"]])
             cr.commit()  # pylint: disable=invalid-commit
 
     def test_booking_being_billed_by_someone_else_is_refused_without_an_order(self):

@@ -3,37 +3,27 @@ from datetime import timedelta
 
 import psycopg2
 
-from odoo import SUPERUSER_ID, api, fields, sql_db
+from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.dealer_jobs.tests.common import valid_vin
+from .common import CommittedCarCase, valid_vin
 
 ROUNDS = 50
 
 
 @tagged("post_install", "-at_install")
-class TestHandoverRace(TransactionCase):
+class TestHandoverRace(CommittedCarCase):
     """Two advisors hand out the same car at the same second, in separate transactions that commit
     concurrently: exactly one handout wins, every round."""
-
-    def _cursor(self):
-        """A real cursor outside the test transaction: the race needs committed data, which the test
-        removes again at its end (hence the commits)."""
-        return sql_db.db_connect(self.env.cr.dbname).cursor()
 
     def setUp(self):
         super().setUp()
         now = fields.Datetime.now().replace(microsecond=0)
         with self._cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            brand = env["fleet.vehicle.model.brand"].create({"name": "Race Brand"})
-            model = env["fleet.vehicle.model"].create({"name": "Race", "brand_id": brand.id})
-            car = env["fleet.vehicle"].create(
-                {"model_id": model.id, "vin_sn": valid_vin("WVWZZZ1KZRW000050"), "dealer_usage": "fleet"}
-            )
-            partner = env["res.partner"].create({"name": "Race Customer"})
+            car, partner = self._committed_car(env, "Race", "WVWZZZ1KZRW000050")
             bookings = env["dealer.booking"].create(
                 [
                     {
@@ -47,29 +37,14 @@ class TestHandoverRace(TransactionCase):
                 ]
             )
             bookings.action_confirm()
-            self.ids = {"brand": brand.id, "model": model.id, "car": car.id, "partner": partner.id}
             self.booking_ids = bookings.ids
             cr.commit()  # pylint: disable=invalid-commit
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
         with self._cursor() as cr:
-            ids = tuple(self.booking_ids)
-            cr.execute("DELETE FROM mail_message WHERE model = 'dealer.booking' AND res_id IN %s", [ids])
-            cr.execute("DELETE FROM dealer_booking WHERE id IN %s", [ids])
-            for table in ("fleet_vehicle_odometer", "fleet_vehicle_assignation_log"):
-                cr.execute(f"DELETE FROM {table} WHERE vehicle_id = %s", [self.ids["car"]])
-            cr.execute("DELETE FROM fleet_vehicle WHERE id = %s", [self.ids["car"]])
-            cr.execute("DELETE FROM fleet_vehicle_model WHERE id = %s", [self.ids["model"]])
-            cr.execute("DELETE FROM fleet_vehicle_model_brand WHERE id = %s", [self.ids["brand"]])
-            cr.execute("DELETE FROM res_partner WHERE id = %s", [self.ids["partner"]])
+            self._cleanup_car(cr)
             cr.commit()  # pylint: disable=invalid-commit
-
-    def _thread_env(self, cr):
-        """An environment in a worker thread: the test runner holds the registry lock, so hand the
-        registry over instead of looking it up by name."""
-        cr.transaction = api.Transaction(self.registry)
-        return api.Environment(cr, SUPERUSER_ID, {})
 
     def _hand_over(self, booking_id, barrier, outcome):
         try:

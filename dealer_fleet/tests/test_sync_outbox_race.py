@@ -3,35 +3,25 @@ import time
 from datetime import timedelta
 from unittest.mock import patch
 
-from odoo import SUPERUSER_ID, api, fields, sql_db
-from odoo.tests import TransactionCase, tagged
+from odoo import SUPERUSER_ID, api, fields
+from odoo.tests import tagged
 
-from odoo.addons.dealer_jobs.tests.common import valid_vin
+from .common import CommittedCarCase
 
 MESSAGES = 6
 
 
 @tagged("post_install", "-at_install")
-class TestSyncOutboxRace(TransactionCase):
+class TestSyncOutboxRace(CommittedCarCase):
     """Two cron workers drain the outbox at the same time, in separate transactions: each due
     message is sent by exactly one of them (``FOR UPDATE SKIP LOCKED``)."""
-
-    def _cursor(self):
-        """A real cursor outside the test transaction: the race needs committed data, which the test
-        removes again at its end (hence the commits)."""
-        return sql_db.db_connect(self.env.cr.dbname).cursor()
 
     def setUp(self):
         super().setUp()
         now = fields.Datetime.now().replace(microsecond=0)
         with self._cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            brand = env["fleet.vehicle.model.brand"].create({"name": "Outbox Brand"})
-            model = env["fleet.vehicle.model"].create({"name": "Outbox", "brand_id": brand.id})
-            car = env["fleet.vehicle"].create(
-                {"model_id": model.id, "vin_sn": valid_vin("WVWZZZ1KZRW000071"), "dealer_usage": "fleet"}
-            )
-            partner = env["res.partner"].create({"name": "Outbox Customer"})
+            car, partner = self._committed_car(env, "Outbox", "WVWZZZ1KZRW000071")
             bookings = env["dealer.booking"].create(
                 [
                     {
@@ -50,7 +40,6 @@ class TestSyncOutboxRace(TransactionCase):
                     for booking in bookings
                 ]
             )
-            self.ids = {"brand": brand.id, "model": model.id, "car": car.id, "partner": partner.id}
             self.booking_ids = bookings.ids
             self.message_ids = messages.ids
             cr.commit()  # pylint: disable=invalid-commit
@@ -58,22 +47,13 @@ class TestSyncOutboxRace(TransactionCase):
 
     def _cleanup(self):
         with self._cursor() as cr:
-            cr.execute("DELETE FROM dealer_sync_message WHERE id IN %s", [tuple(self.message_ids)])
-            cr.execute(
-                "DELETE FROM mail_message WHERE model = 'dealer.booking' AND res_id IN %s", [tuple(self.booking_ids)]
-            )
-            cr.execute("DELETE FROM dealer_booking WHERE id IN %s", [tuple(self.booking_ids)])
-            cr.execute("DELETE FROM fleet_vehicle WHERE id = %s", [self.ids["car"]])
-            cr.execute("DELETE FROM fleet_vehicle_model WHERE id = %s", [self.ids["model"]])
-            cr.execute("DELETE FROM fleet_vehicle_model_brand WHERE id = %s", [self.ids["brand"]])
-            cr.execute("DELETE FROM res_partner WHERE id = %s", [self.ids["partner"]])
+            self._cleanup_car(cr)  # with the bookings' outbox messages
             cr.commit()  # pylint: disable=invalid-commit
 
     def _worker(self, barrier, errors):
         try:
             with self._cursor() as cr:
-                cr.transaction = api.Transaction(self.registry)  # the test runner holds the registry lock
-                env = api.Environment(cr, SUPERUSER_ID, {})
+                env = self._thread_env(cr)
                 barrier.wait(timeout=10)
                 env["dealer.sync.message"]._cron_send(batch_size=MESSAGES // 2 + 1)
                 cr.commit()  # pylint: disable=invalid-commit
