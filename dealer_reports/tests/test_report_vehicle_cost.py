@@ -271,7 +271,8 @@ class TestVehicleCostLedgerSummary(ReportTestMixin, DealerReportsCase):
                 rows = self.env[model].with_user(self.cost_reader).search([])
                 self.assertTrue(rows)
                 xmlid = f"dealer_reports.action_report_dealer_{model.split('.', 2)[2].replace('.', '_')}_summary"
-                html = render_html(self.env(user=self.cost_reader), xmlid, rows.ids)
+                # by report name, as the web client's print menu asks for it
+                html = render_html(self.env(user=self.cost_reader), self.env.ref(xmlid).report_name, rows.ids)
                 self.assertEqual(self._text(html, "title"), self.env[model]._description)
                 self.assertIn(title, self.env[model]._description)
                 self.assertIn(f"Records: {len(rows)}", self._text(html, "record_count"))
