@@ -173,6 +173,11 @@ class DealerBooking(models.Model):
         index="btree_not_null",
         ondelete="restrict",  # a billed booking keeps its order: cancel the order, do not delete it
     )
+    billing_order_state = fields.Selection(
+        related="sale_order_id.state",
+        string="Billing Order Status",
+        help="A billing order that was cancelled lets the booking be billed again.",
+    )
     billing_repair_id = fields.Many2one(
         "repair.order", string="Billed on Repair Order", readonly=True, copy=False, check_company=True
     )
@@ -538,7 +543,7 @@ class DealerBooking(models.Model):
 
     def _dealer_check_billable(self):
         for booking in self:
-            if booking.billed:
+            if booking.billed and booking.billing_order_state != "cancel":
                 raise UserError(
                     _(
                         "%(booking)s is billed already on %(order)s.",

@@ -197,6 +197,22 @@ class TestBillingOrder(BillingCase):
         self.assertEqual(self.env["sale.order"].search_count([("origin", "=", booking.name)]), 1)
         self.assertEqual(len(order.order_line), 5)
 
+    def test_a_cancelled_billing_order_lets_the_booking_be_billed_again(self):
+        booking = self.returned()
+        self.bill_wizard(booking).action_create_order()
+        first = booking.sale_order_id
+        first.with_user(self.biller).action_cancel()
+        self.assertEqual(first.state, "cancel")
+        self.assertEqual(booking.billing_order_state, "cancel")
+        booking.with_user(self.biller).action_bill()  # offered again
+        self.bill_wizard(booking).action_create_order()
+        second = booking.sale_order_id
+        self.assertNotEqual(second, first)
+        self.assertTrue(booking.billed)
+        self.assertAlmostEqual(booking.billed_amount, second.amount_untaxed, places=2)
+        with self.assertRaisesRegex(UserError, "billed already"):
+            self.bill_wizard(booking).action_create_order()
+
     def test_billed_fields_change_only_through_the_billing(self):
         booking = self.returned()
         for vals in ({"billed": True}, {"billed_amount": 1.0}, {"sale_order_id": self.plain_order([]).id}):

@@ -30,10 +30,12 @@ class DealerReportBooking(models.Model):
             "return_date",
             "billed",
             "billed_amount",
+            "sale_order_id",
             "handover_odometer",
             "return_odometer",
         ],
         "fleet.vehicle": ["model_id", "company_id"],
+        "sale.order": ["state"],
         "fleet.vehicle.model": ["brand_id"],
     }
 
@@ -84,7 +86,8 @@ class DealerReportBooking(models.Model):
     billed_amount = fields.Monetary(
         string="Billed Amount",
         readonly=True,
-        help="Untaxed amount billed for the bookings returned on the day (replacement cars and rentals).",
+        help="Untaxed amount billed for the bookings returned on the day (replacement cars and rentals; "
+        "cancelled billing orders do not count).",
     )
     overdue_count = fields.Integer(
         string="Overdue Returns", readonly=True, help="Bookings returned after their planned end, or still out past it."
@@ -139,8 +142,10 @@ class DealerReportBooking(models.Model):
                 SELECT b.*,
                        LEAST(b.date_start, COALESCE(b.handover_date, b.date_start)) AS span_start,
                        GREATEST(b.date_end, COALESCE(b.return_date,
-                           CASE WHEN b.state = 'handed_out' THEN %(now)s ELSE b.date_end END)) AS span_end
+                           CASE WHEN b.state = 'handed_out' THEN %(now)s ELSE b.date_end END)) AS span_end,
+                       CASE WHEN b.billed AND so.state != 'cancel' THEN b.billed_amount ELSE 0 END AS live_billed_amount
                 FROM dealer_booking b
+                LEFT JOIN sale_order so ON so.id = b.sale_order_id
                 WHERE b.state != 'cancelled'
             ),
             car_day AS (
@@ -200,8 +205,7 @@ class DealerReportBooking(models.Model):
                 WHERE bk.date_end::date = cd.day
                 AND (bk.return_date > bk.date_end OR (bk.state = 'handed_out' AND bk.date_end < %(now)s))
             ) AS overdue_count,
-            COALESCE(SUM(bk.billed_amount)
-                     FILTER (WHERE bk.billed AND bk.return_date::date = cd.day), 0) AS billed_amount
+            COALESCE(SUM(bk.live_billed_amount) FILTER (WHERE bk.return_date::date = cd.day), 0) AS billed_amount
             """,
             planned=planned,
             out=out,

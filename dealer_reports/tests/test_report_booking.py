@@ -140,3 +140,12 @@ class TestBookingReportBilledAmounts(BillingCase):
         self.assertAlmostEqual(billed.billed_amount, 240.20, places=2)
         self.assertAlmostEqual(billed.billed_amount, booking.sale_order_id.amount_untaxed, places=2)
         self.assertAlmostEqual(sum(rows.mapped("billed_amount")), 240.20, places=2)
+
+    def test_a_cancelled_billing_order_is_not_counted(self):
+        booking = self.returned()
+        self.bill_wizard(booking).action_create_order()
+        booking.sale_order_id.with_user(self.biller).action_cancel()
+        self.env.flush_all()
+        analyst = new_test_user(self.env, login="billing_analyst_2", groups="dealer_reports.group_dealer_reports")
+        rows = self.env["dealer.report.booking"].with_user(analyst).search([("vehicle_id", "=", booking.vehicle_id.id)])
+        self.assertEqual(sum(rows.mapped("billed_amount")), 0.0)
