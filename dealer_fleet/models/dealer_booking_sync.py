@@ -19,8 +19,8 @@ class DealerBooking(models.Model):
     sync_error = fields.Text(string="CRM Sync Error", compute="_compute_sync_state")
 
     def _sync_messages(self):
-        # sudo: the outbox is system plumbing; a booking user sees its state, never edits it
-        return self.env["dealer.sync.message"].sudo().search([("booking_id", "in", self.ids)], order="id desc")
+        Outbox = self.env["dealer.sync.message"].sudo()  # sudo: read only; a booking user sees the state, never edits
+        return Outbox.search([("booking_id", "in", self.ids)], order="id desc")
 
     @api.depends("state")
     def _compute_sync_state(self):
