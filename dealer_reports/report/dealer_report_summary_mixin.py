@@ -131,7 +131,7 @@ class DealerReportSummaryMixin(models.AbstractModel):
         if dates and isinstance(self._fields[date_field], fields.Datetime):
             dates = [fields.Datetime.context_timestamp(self, date).date() for date in dates]
         return {
-            "title": self._description,
+            "title": self.env["ir.model"]._get(self._name).name,  # in the reader's language
             "show_count": not count_field,
             "group_label": self._dealer_summary_field_string(groupby),
             "columns": [self._dealer_summary_field_string(name) for name in measures],

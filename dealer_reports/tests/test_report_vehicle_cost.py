@@ -276,3 +276,10 @@ class TestVehicleCostLedgerSummary(ReportTestMixin, DealerReportsCase):
                 self.assertEqual(self._text(html, "title"), self.env[model]._description)
                 self.assertIn(title, self.env[model]._description)
                 self.assertIn(f"Records: {len(rows)}", self._text(html, "record_count"))
+
+    def test_summary_title_speaks_the_readers_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["dealer_reports"], ["zh_CN"])
+        rows = self.env["dealer.report.vehicle.cost"].search([("vehicle_id", "=", self.car_a.id)])
+        html = render_html(self.env(user=self.cost_reader, context={"lang": "zh_CN"}), self.SUMMARY, rows.ids)
+        self.assertEqual(self._text(html, "title"), "车辆成本明细报表")
